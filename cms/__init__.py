@@ -1,0 +1,1 @@
+"""Wagtail content: page types, StreamField blocks referencing Oscar's shop, snippets, settings."""

@@ -1,0 +1,1 @@
+"""Ptashka's fork of Oscar's catalogue app (the catalogue: product browsing and product pages)."""

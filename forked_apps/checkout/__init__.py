@@ -1,0 +1,1 @@
+"""Ptashka's fork of Oscar's checkout app (checkout: payment through the gateway interface)."""

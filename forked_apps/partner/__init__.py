@@ -1,0 +1,1 @@
+"""Ptashka's fork of Oscar's partner app (partners and stock: pricing/availability strategy and stock allocation)."""

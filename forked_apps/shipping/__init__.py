@@ -1,0 +1,1 @@
+"""Ptashka's fork of Oscar's shipping app (shipping: methods offered at checkout)."""

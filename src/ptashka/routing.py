@@ -1,0 +1,3 @@
+"""WebSocket routes served by Channels (live order tracking lands here)."""
+
+websocket_urlpatterns: list = []

@@ -1,0 +1,10 @@
+"""Development settings: the embedded default of `make run` (SQLite, eager Celery, console email)."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+# A development-only key; prod.py has no default and refuses to start without one.
+SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
+INTERNAL_IPS = ["127.0.0.1"]

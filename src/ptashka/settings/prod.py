@@ -1,0 +1,39 @@
+"""Production settings: no defaults for secrets, HTTPS everywhere, hashed static files."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import STORAGES, env
+
+if env.bool("DEBUG", default=False):
+    raise ImproperlyConfigured("DEBUG must be off in production (unset DEBUG or set DEBUG=False).")
+DEBUG = False
+
+# No default: env.str raises ImproperlyConfigured naming the variable when it is missing.
+SECRET_KEY = env.str("SECRET_KEY")
+if not SECRET_KEY.strip():
+    raise ImproperlyConfigured("Set the SECRET_KEY environment variable to a long random string.")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+
+# TLS is terminated by nginx, which sets X-Forwarded-Proto (deploy/nginx.conf).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The load balancer probes over plain HTTP inside the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")

@@ -40,7 +40,9 @@ def shop_items(products, request=None):
     for product in products:
         if product is None or not product.is_public:
             continue
-        info = strategy.fetch_for_parent(product) if product.is_parent else strategy.fetch_for_product(product)
+        info = (
+            strategy.fetch_for_parent(product) if product.is_parent else strategy.fetch_for_product(product)
+        )
         if not info.availability.is_available_to_buy:
             continue
         items.append(ShopItem(product=product, purchase_info=info))

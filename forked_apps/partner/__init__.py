@@ -1,1 +1,1 @@
-"""Ptashka's fork of Oscar's partner app (partners and stock: pricing/availability strategy and stock allocation)."""
+"""Ptashka's fork of Oscar's partner app (partners, stock records and stock allocation)."""

@@ -21,7 +21,9 @@ class Repository(repository.Repository):
         if shipping_addr is not None:
             # A method limited to some countries is offered only for an address in one of them.
             country = shipping_addr.country_id
-            methods = [m for m in methods if not m.countries.all() or any(c.pk == country for c in m.countries.all())]
+            methods = [
+                m for m in methods if not m.countries.all() or any(c.pk == country for c in m.countries.all())
+            ]
         # Cheapest first: Oscar shows the first method on the basket page as the estimate.
         methods.sort(key=lambda method: (method.calculate(basket).incl_tax, method.name))
         return methods or list(self.methods)

@@ -1,0 +1,69 @@
+# Two commands on a fresh clone: `make run` serves the demo shop, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test migrate demo serve lint format check worker beat constraints clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+
+# Installs exactly the versions the suite was run with (constraints.txt).
+$(VENV)/.installed: $(BIN)/activate setup.cfg constraints.txt
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[prod]"
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,prod]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## make run: install, migrate, load the demo shop and serve it on http://127.0.0.1:8000
+run: demo serve
+
+## make test: install the test extras and run the lint gates and the whole suite
+test: install-test check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=ptashka.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=ptashka.settings.test $(MANAGE) makemigrations --check --dry-run --noinput
+
+lint: install-test
+	$(BIN)/ruff check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## A Celery worker and beat next to `make run` (needs REDIS_URL)
+worker:
+	$(BIN)/celery -A ptashka worker --loglevel=INFO --queues=celery,emails,exports,payments
+
+beat:
+	$(BIN)/celery -A ptashka beat --loglevel=INFO
+
+## Rewrite constraints.txt from the current environment (after a deliberate upgrade)
+constraints:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) var staticfiles

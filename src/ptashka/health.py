@@ -5,7 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections
+from django.db import connections, transaction
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -15,6 +15,9 @@ logger = logging.getLogger("ptashka.health")
 BROKER_TIMEOUT_SECONDS = 2
 
 
+# ATOMIC_REQUESTS would open a database transaction before the probe runs; the probes decide
+# for themselves what to touch.
+@transaction.non_atomic_requests
 @never_cache
 @require_GET
 def healthz(request):
@@ -51,6 +54,7 @@ def readiness_checks():
     return checks
 
 
+@transaction.non_atomic_requests
 @never_cache
 @require_GET
 def readyz(request):

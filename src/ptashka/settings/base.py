@@ -12,8 +12,10 @@ PROJECT_DIR = BASE_DIR / "src" / "ptashka"
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
-# A .env file at the root is read if present; real deployments set the process environment.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# A .env file at the root is read if present (DJANGO_READ_DOT_ENV_FILE=False turns that off);
+# real deployments set the process environment, which always wins.
+if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True):
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -242,6 +244,8 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 # Oscar 4.2 browses and searches the catalogue through haystack; the simple backend needs no
 # search server (it scans the catalogue), which is enough for the embedded default.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+# The simple backend keeps no index, so there is nothing to update when a product is saved.
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 # --- Wagtail --------------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The project's own manage.py commands (load_demo)."""

@@ -1,0 +1,112 @@
+"""Suite-wide fixtures: the network fence, the service markers and the shared demo shop."""
+
+import pytest
+
+from tests.demo_shop import DemoShop, demo_media_settings, run_load_demo
+
+pytest_plugins = ["tests.service_markers", "pytester"]
+
+# Tests talk to this machine only: the live server, PostgreSQL, Redis, local fakes.
+LOCAL_HOSTS = "127.0.0.1,::1,localhost"
+
+_demo_shop_key = pytest.StashKey[DemoShop]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    # pytest-socket reads --allow-hosts in its own pytest_configure, which runs after this one.
+    if hasattr(config.option, "allow_hosts") and not config.option.allow_hosts:
+        config.option.allow_hosts = LOCAL_HOSTS
+
+
+def uses_demo_shop(item):
+    return item is not None and "demo_shop" in getattr(item, "fixturenames", ())
+
+
+def is_transactional(item):
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and bool(marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+    return marked or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the demo shop's tests one after another, where pytest-django put the first of them.
+
+    The demo is loaded once for the run of them and rolled back after the last; tests between
+    them would otherwise see it, or make it load again.
+    """
+    demo_items = [item for item in items if uses_demo_shop(item)]
+    if not demo_items:
+        return
+    first = items.index(demo_items[0])
+    others = [item for item in items if not uses_demo_shop(item)]
+    items[:] = others[:first] + demo_items + others[first:]
+
+
+def pytest_runtest_setup(item):
+    if not uses_demo_shop(item):
+        return
+    if is_transactional(item):
+        pytest.fail(
+            "demo_shop is one uncommitted load shared by TestCase-style tests; a transactional test "
+            "(transactional_db, live_server) uses committed_demo_shop instead",
+            pytrace=False,
+        )
+    shop = item.config.stash.get(_demo_shop_key, None)
+    if shop is not None:
+        # Loaded before this test's own transaction opens, so the test nests inside it.
+        shop.load()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        shop = item.config.stash.get(_demo_shop_key, None)
+        if shop is not None and not uses_demo_shop(nextitem):
+            shop.unload()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    shop = config.stash.get(_demo_shop_key, None)
+    if shop is not None and shop.loads:
+        terminalreporter.write_line(
+            f"demo shop: loaded {shop.loads} time(s) into the test database, {shop.load_seconds:.1f} s in all"
+        )
+
+
+@pytest.fixture(scope="session")
+def demo_media_root(tmp_path_factory):
+    """This run's media folder for the demo's painted images, renditions and thumbnails."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="session")
+def _demo_shop_transaction(request, django_db_setup, django_db_blocker, demo_media_root):
+    shop = DemoShop(django_db_blocker, demo_media_root)
+    request.config.stash[_demo_shop_key] = shop
+    shop.load()
+    yield shop
+    shop.unload()
+
+
+@pytest.fixture
+def demo_shop(_demo_shop_transaction, db):
+    """The demo shop of `manage.py load_demo` (catalogue, stock, shipping, offers, home page,
+    staff logins), loaded once per run; changes a test makes are rolled back after it."""
+    return _demo_shop_transaction
+
+
+@pytest.fixture
+def committed_demo_shop(transactional_db, django_db_serialized_rollback, demo_media_root, settings):
+    """The demo shop committed, for tests whose server runs in another thread or process.
+
+    Serialized rollback puts back what migrations created (Wagtail's root page and collection,
+    which load_demo builds on) in case an earlier transactional test flushed them away.
+    """
+    with demo_media_settings(demo_media_root, settings.CACHES):
+        run_load_demo()
+        yield

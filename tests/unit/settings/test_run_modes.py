@@ -1,0 +1,187 @@
+"""Each settings module loads, and the environment alone switches between the two run modes."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+PROD_SECRET = secrets.token_urlsafe(64)
+
+# Prints what a run mode decided, as JSON, from a fresh interpreter with only the given env.
+PROBE = """
+import json, django
+from django.conf import settings
+django.setup()
+from django.core.files.storage import storages
+import sentry_sdk
+print(json.dumps({
+    "debug": settings.DEBUG,
+    "database": settings.DATABASES["default"]["ENGINE"],
+    "database_name": str(settings.DATABASES["default"]["NAME"]),
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "sessions": settings.SESSION_ENGINE,
+    "celery_eager": settings.CELERY_TASK_ALWAYS_EAGER,
+    "broker": settings.CELERY_BROKER_URL,
+    "channel_layer": settings.CHANNEL_LAYERS["default"]["BACKEND"],
+    "media_storage": type(storages["default"]).__module__ + "." + type(storages["default"]).__name__,
+    "static_storage": settings.STORAGES["staticfiles"]["BACKEND"],
+    "email": settings.EMAIL_BACKEND,
+    "sentry": sentry_sdk.get_client().is_active(),
+}))
+"""
+
+
+def run_python(code, settings_module, **env_vars):
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        # a developer's .env must not change what these tests see
+        "DJANGO_READ_DOT_ENV_FILE": "False",
+        **env_vars,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def probe(settings_module, **env_vars):
+    result = run_python(PROBE, settings_module, **env_vars)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+PROD_ENV = {"SECRET_KEY": PROD_SECRET, "ALLOWED_HOSTS": "shop.example.com"}
+
+
+@pytest.mark.parametrize(
+    "settings_module, env_vars",
+    [("ptashka.settings.dev", {}), ("ptashka.settings.test", {}), ("ptashka.settings.prod", PROD_ENV)],
+)
+def test_every_settings_module_loads(settings_module, env_vars):
+    decided = probe(settings_module, **env_vars)
+
+    assert decided["debug"] is (settings_module == "ptashka.settings.dev")
+
+
+def test_without_redis_the_embedded_default_needs_no_services():
+    decided = probe("ptashka.settings.dev")
+
+    assert decided["database"] == "django.db.backends.sqlite3"
+    assert decided["database_name"] == str(ROOT / "var" / "ptashka.sqlite3")
+    assert decided["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert decided["celery_eager"] is True
+    assert decided["channel_layer"] == "channels.layers.InMemoryChannelLayer"
+    assert decided["media_storage"] == "django.core.files.storage.filesystem.FileSystemStorage"
+    assert decided["email"] == "django.core.mail.backends.console.EmailBackend"
+    assert decided["sentry"] is False
+
+
+def test_redis_url_moves_cache_sessions_broker_and_channel_layer_to_redis():
+    decided = probe("ptashka.settings.dev", REDIS_URL="redis://127.0.0.1:6379/7")
+
+    assert decided["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert decided["sessions"] == "django.contrib.sessions.backends.cached_db"
+    assert decided["celery_eager"] is False
+    assert decided["broker"] == "redis://127.0.0.1:6379/7"
+    assert decided["channel_layer"] == "channels_redis.core.RedisChannelLayer"
+
+
+def test_database_url_and_email_url_choose_database_and_mail_transport():
+    decided = probe(
+        "ptashka.settings.dev",
+        DATABASE_URL="postgres://shop:pw@127.0.0.1:5432/shop",
+        EMAIL_URL="smtp+tls://user:pw@127.0.0.1:587",
+    )
+
+    assert decided["database"] == "django.db.backends.postgresql"
+    assert decided["database_name"] == "shop"
+    assert decided["email"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_bucket_name_puts_media_on_s3():
+    decided = probe(
+        "ptashka.settings.dev", AWS_STORAGE_BUCKET_NAME="ptashka-media", AWS_S3_REGION_NAME="eu-central-1"
+    )
+
+    assert decided["media_storage"] == "storages.backends.s3.S3Storage"
+
+
+def test_sentry_dsn_switches_error_reporting_on():
+    decided = probe("ptashka.settings.dev", SENTRY_DSN="http://public@127.0.0.1:9/1")
+
+    assert decided["sentry"] is True
+
+
+def test_prod_serves_hashed_compressed_static_files():
+    decided = probe("ptashka.settings.prod", **PROD_ENV)
+
+    assert decided["static_storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_prod_refuses_to_start_without_a_secret_key():
+    result = run_python(
+        "import django; django.setup()", "ptashka.settings.prod", ALLOWED_HOSTS="shop.example.com"
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_prod_refuses_to_start_with_debug_on():
+    result = run_python("import django; django.setup()", "ptashka.settings.prod", DEBUG="True", **PROD_ENV)
+
+    assert result.returncode != 0
+    assert "DEBUG must be off" in result.stderr
+
+
+def test_prod_passes_the_deployment_checklist_without_a_warning():
+    code = "import sys; from django.core.management import execute_from_command_line as run; run(sys.argv)"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
+            "DJANGO_SETTINGS_MODULE": "ptashka.settings.prod",
+            "DJANGO_READ_DOT_ENV_FILE": "False",
+            **PROD_ENV,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_prod_collects_static_files_into_a_manifest(tmp_path):
+    code = "import sys; from django.core.management import execute_from_command_line as run; run(sys.argv)"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
+            "DJANGO_SETTINGS_MODULE": "ptashka.settings.prod",
+            "STATIC_ROOT": str(tmp_path),
+            "DJANGO_READ_DOT_ENV_FILE": "False",
+            **PROD_ENV,
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    assert "ptashka/css/ptashka.css" in manifest["paths"]
+    hashed = manifest["paths"]["ptashka/css/ptashka.css"]
+    assert (tmp_path / hashed).exists() and (tmp_path / f"{hashed}.gz").exists()

@@ -1,0 +1,1 @@
+"""Ptashka's fork of Oscar's communication app (its Dispatcher queues emails for the Celery worker)."""

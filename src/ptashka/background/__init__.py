@@ -1,0 +1,1 @@
+"""Background work shared by every task: the retry policy and per-task outcome counters."""

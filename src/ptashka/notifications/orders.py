@@ -1,0 +1,89 @@
+"""Order notifications: the shop manager's new-order email, the customer's status emails and SMS."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from oscar.apps.order.signals import order_placed, order_status_changed
+from oscar.core.loading import get_class, get_model
+
+from .models import OutgoingEmail
+from .outbox import queue_email, queue_sms
+from .sms import sms_enabled
+
+Dispatcher = get_class("communication.utils", "Dispatcher")
+CommunicationEventType = get_model("communication", "CommunicationEventType")
+CommunicationEvent = get_model("order", "CommunicationEvent")
+
+NEW_ORDER_FOR_MANAGER = "NEW_ORDER_FOR_MANAGER"
+ORDER_STATUS_CHANGED = "ORDER_STATUS_CHANGED"
+ORDER_DISPATCHED = "ORDER_DISPATCHED"
+EVENT_TYPE_NAMES = {ORDER_STATUS_CHANGED: "Order status changed", ORDER_DISPATCHED: "Order dispatched"}
+
+
+def shop_manager_emails():
+    """SHOP_MANAGER_EMAILS if set, else every active staff member with an address."""
+    if settings.SHOP_MANAGER_EMAILS:
+        return list(settings.SHOP_MANAGER_EMAILS)
+    staff = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+    return sorted(set(staff.values_list("email", flat=True)))
+
+
+def tracking_reference(order):
+    """The notes of the order's latest shipping event: where shop managers type the tracking number."""
+    event = order.shipping_events.order_by("-date_created", "-pk").first()
+    return event.notes if event else ""
+
+
+def notify_managers_of_new_order(order):
+    messages = Dispatcher().get_messages(NEW_ORDER_FOR_MANAGER, {"order": order})
+    for email in shop_manager_emails():
+        queue_email(
+            email,
+            messages["subject"],
+            messages["body"],
+            messages["html"],
+            business_key=f"new-order:{order.number}:{email}",
+        )
+
+
+def notify_customer_of_status(order, new_status):
+    """One email per order and status reached; an SMS too when dispatched and a phone is known."""
+    business_key = f"order-status:{order.number}:{new_status}"
+    if not order.email or OutgoingEmail.objects.filter(business_key=business_key).exists():
+        return  # no address, or this status was already announced (a duplicate task delivery)
+    dispatched = new_status == settings.ORDER_DISPATCHED_STATUS
+    code = ORDER_DISPATCHED if dispatched else ORDER_STATUS_CHANGED
+    context = {
+        "order": order,
+        "status": new_status,
+        "tracking": tracking_reference(order) if dispatched else "",
+    }
+    messages = Dispatcher().get_messages(code, context)
+    queue_email(
+        order.email, messages["subject"], messages["body"], messages["html"], business_key=business_key
+    )
+    # Created by migration 0002 for the dashboard; get_or_create keeps the audit trail if it was removed.
+    event_type, _created = CommunicationEventType.objects.get_or_create(
+        code=code, defaults={"name": EVENT_TYPE_NAMES[code], "category": CommunicationEventType.ORDER_RELATED}
+    )
+    CommunicationEvent.objects.create(order=order, event_type=event_type)
+    phone = order.shipping_address.phone_number if order.shipping_address else None
+    if dispatched and phone and sms_enabled() and messages["sms"].strip():
+        queue_sms(str(phone), messages["sms"].strip(), business_key=f"order-sms:{order.number}:{new_status}")
+
+
+def on_order_placed(sender, order, **kwargs):
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.notify_managers_of_new_order.delay(order.pk), robust=True)
+
+
+def on_order_status_changed(sender, order, old_status, new_status, **kwargs):
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.notify_customer_of_status.delay(order.pk, new_status), robust=True)
+
+
+def connect():
+    order_placed.connect(on_order_placed, dispatch_uid="ptashka.notifications.order_placed")
+    order_status_changed.connect(on_order_status_changed, dispatch_uid="ptashka.notifications.order_status")

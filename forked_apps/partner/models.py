@@ -1,3 +1,47 @@
-"""Models of the partner app: Oscar's, until a model here needs to change."""
+"""Models of the partner app: Oscar's, with a stock record that never allocates more than it has."""
 
-from oscar.apps.partner.models import *  # noqa: F403
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from oscar.apps.partner.abstract_models import AbstractStockRecord
+
+from .exceptions import NoLongerInStock
+
+
+class StockRecord(AbstractStockRecord):
+    def allocate(self, quantity):
+        self.allocate_or_refuse(quantity)
+
+    allocate.alters_data = True
+
+    def allocate_or_refuse(self, quantity):
+        """Reserve stock only if enough is free, checked and written in one UPDATE.
+
+        Oscar's allocate adds to num_allocated without looking at num_in_stock, so two checkouts could
+        both take the last unit. The database re-checks this condition on the row it locks for the
+        UPDATE, so of two concurrent checkouts only one can win the last unit.
+        """
+        if not self.can_track_allocations:
+            return
+        self.pre_save_signal()
+        allocated = Coalesce(F("num_allocated"), 0)
+        reserved = (
+            type(self)
+            .objects.filter(pk=self.pk, num_in_stock__gte=allocated + quantity)
+            .update(num_allocated=allocated + quantity)
+        )
+        if not reserved:
+            raise NoLongerInStock(
+                _(
+                    "Sorry, “%(title)s” is no longer in stock in the quantity you asked for. "
+                    "Your basket is kept."
+                )
+                % {"title": self.product.get_title()}
+            )
+        self.refresh_from_db(fields=["num_allocated"])
+        self.post_save_signal()
+
+    allocate_or_refuse.alters_data = True
+
+
+from oscar.apps.partner.models import *  # noqa: E402, F403

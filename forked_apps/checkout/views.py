@@ -1,0 +1,279 @@
+"""Checkout views: payment through the shop's gateway interface, never a provider SDK directly."""
+
+import logging
+
+from django import http
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import generic
+from oscar.apps.checkout import views
+from oscar.apps.payment.exceptions import UnableToTakePayment
+from oscar.core.loading import get_model
+
+from ptashka.payments import gateway as states
+from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
+from ptashka.payments.models import CheckoutPayment
+from ptashka.payments.order_pipeline import PAID, PENDING, apply_payment_state, capture_automatically
+from ptashka.payments.registry import gateway_by_code, gateways_for_currency
+
+Order = get_model("order", "Order")
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE = gettext_lazy(
+    "The payment service is unavailable right now — your basket is kept. Please try again in a few minutes."
+)
+
+
+class GatewayChoiceMixin:
+    """The gateways offered for the basket's currency, and the one the shopper chose."""
+
+    def offered_gateways(self):
+        return gateways_for_currency(self.request.basket.currency or settings.OSCAR_DEFAULT_CURRENCY)
+
+    def chosen_gateway(self):
+        offered = {gateway.code: gateway for gateway in self.offered_gateways()}
+        code = self.checkout_session.payment_method()
+        if code in offered:
+            return offered[code]
+        if len(offered) == 1:
+            return next(iter(offered.values()))
+        return None
+
+
+class PaymentDetailsView(GatewayChoiceMixin, views.PaymentDetailsView):
+    @classmethod
+    def as_view(cls, **initkwargs):
+        # Not one transaction per request: the record of a payment started at the provider must be
+        # committed before the order is placed, so that a crash in between leaves reconciliation a trace.
+        return transaction.non_atomic_requests(super().as_view(**initkwargs))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["gateways"] = self.offered_gateways()
+        chosen = self.chosen_gateway()
+        context["chosen_gateway"] = chosen
+        return context
+
+    def handle_payment_details_submission(self, request):
+        offered = {gateway.code for gateway in self.offered_gateways()}
+        code = request.POST.get("gateway", "")
+        if code not in offered:
+            return self.render_payment_details(
+                request, error=_("Please choose one of the payment methods shown.")
+            )
+        self.checkout_session.pay_by(code)
+        return self.render_preview(request)
+
+    def handle_place_order_submission(self, request):
+        # Only the submission's server-side totals are used; anything else posted is ignored.
+        if self.chosen_gateway() is None:
+            return self.render_payment_details(request, error=_("Please choose how to pay."))
+        return super().handle_place_order_submission(request)
+
+    def get_initial_order_status(self, basket):
+        return PENDING
+
+    def handle_payment(self, order_number, total, **kwargs):
+        if total.incl_tax <= 0:
+            self._payment = None
+            return
+        gateway = self.chosen_gateway()
+        attempt = CheckoutPayment.objects.filter(order_number=order_number).count() + 1
+        try:
+            state = gateway.start_payment(
+                order_number=order_number,
+                amount=total.incl_tax,
+                currency=total.currency,
+                # The same attempt retried after a lost response finds the payment it already made.
+                idempotency_key=f"order-{order_number}-start-{attempt}",
+                capture=capture_automatically(),
+            )
+        except PaymentServiceUnavailable as error:
+            logger.warning("Order #%s: %s", order_number, error)
+            raise UnableToTakePayment(UNAVAILABLE) from error
+        self._gateway = gateway
+        self._payment, _created = CheckoutPayment.objects.get_or_create(
+            gateway=gateway.code,
+            reference=state.reference,
+            defaults={
+                "order_number": order_number,
+                "basket_id": self.request.basket.id,
+                "amount": state.amount,
+                "currency": state.currency,
+            },
+        )
+
+    def handle_order_placement(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
+        try:
+            # The order, its stock and its payment's outcome are written together or not at all.
+            with transaction.atomic():
+                return self.place_and_pay(
+                    order_number,
+                    user,
+                    basket,
+                    shipping_address,
+                    shipping_method,
+                    shipping_charge,
+                    billing_address,
+                    order_total,
+                    surcharges=surcharges,
+                    **kwargs,
+                )
+        except views.UnableToPlaceOrder:
+            self.give_up_payment()
+            raise
+
+    def place_and_pay(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
+        order = self.place_order(
+            order_number=order_number,
+            user=user,
+            basket=basket,
+            shipping_address=shipping_address,
+            shipping_method=shipping_method,
+            shipping_charge=shipping_charge,
+            order_total=order_total,
+            billing_address=billing_address,
+            surcharges=surcharges,
+            **kwargs,
+        )
+        basket.submit()
+        payment = self._payment
+        if payment is None:  # nothing to pay
+            order.set_status(PAID)
+            return self.handle_successful_order(order)
+        if self._gateway.confirms_on_server:
+            apply_payment_state(payment.gateway, self._gateway.confirm(payment.reference))
+            return self.handle_successful_order(order)
+        self.handle_successful_order(order)
+        return redirect("checkout:pay")
+
+    def give_up_payment(self):
+        """The order could not be placed: make sure its payment can never be charged."""
+        payment = getattr(self, "_payment", None)
+        if payment is None:
+            return
+        try:
+            apply_payment_state(
+                payment.gateway,
+                self._gateway.cancel(
+                    payment.reference, idempotency_key=f"order-{payment.order_number}-cancel-{payment.pk}"
+                ),
+            )
+        except (PaymentServiceUnavailable, PaymentDeclined):
+            # Left to reconciliation, which cancels unpaid payments once they are old enough.
+            logger.warning("Could not cancel %s now; reconciliation will", payment)
+
+
+class PlacedOrderMixin:
+    """The order this session just placed (Oscar keeps its id in the session for the thank-you page)."""
+
+    def placed_order(self):
+        order_id = self.request.session.get("checkout_order_id")
+        if order_id is None:
+            raise http.Http404(_("No order is waiting for payment."))
+        order = Order.objects.filter(pk=order_id).first()
+        payment = CheckoutPayment.objects.filter(order_number=getattr(order, "number", None)).last()
+        if order is None or payment is None:
+            raise http.Http404(_("No order is waiting for payment."))
+        return order, payment
+
+
+class PayView(PlacedOrderMixin, generic.TemplateView):
+    """Where the shopper confirms the card payment in the provider's own widget (Stripe.js)."""
+
+    template_name = "oscar/checkout/pay.html"
+
+    def get(self, request, *args, **kwargs):
+        order, payment = self.placed_order()
+        if payment.status in (states.SUCCEEDED, states.AUTHORISED):
+            return redirect("checkout:thank-you")
+        gateway = gateway_by_code(payment.gateway)
+        try:
+            state = gateway.confirm(payment.reference)
+        except PaymentServiceUnavailable:
+            messages.error(request, UNAVAILABLE)
+            state = None
+        context = self.get_context_data(
+            order=order,
+            payment=payment,
+            state=state,
+            stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+            stripe_js_url=settings.STRIPE_JS_URL,
+            return_url=request.build_absolute_uri(reverse("checkout:payment-return")),
+        )
+        return self.render_to_response(context)
+
+    def post(self, request, *args, **kwargs):
+        """The browser sends the provider's token for the card; the card itself never comes here."""
+        order, payment = self.placed_order()
+        token = request.POST.get("token", "")
+        if not token:
+            return http.JsonResponse({"error": _("No card was given.")}, status=400)
+        gateway = gateway_by_code(payment.gateway)
+        return_url = reverse("checkout:payment-return")
+        try:
+            state = gateway.confirm(payment.reference, payment_token=token)
+        except PaymentDeclined as declined:
+            try:
+                apply_payment_state(payment.gateway, gateway.confirm(payment.reference))
+            except PaymentServiceUnavailable:
+                pass  # the decline is recorded by its webhook or by reconciliation
+            return http.JsonResponse({"error": str(declined)}, status=402)
+        except PaymentServiceUnavailable:
+            return http.JsonResponse({"error": UNAVAILABLE}, status=503)
+        apply_payment_state(payment.gateway, state)
+        if state.status == states.REQUIRES_ACTION:
+            # 3-D Secure: Stripe.js shows the bank's check, then the browser comes to return_url.
+            return http.JsonResponse(
+                {"requires_action": True, "client_secret": state.client_secret, "next": return_url}
+            )
+        return http.JsonResponse({"next": return_url})
+
+
+class PaymentReturnView(PlacedOrderMixin, generic.View):
+    """Back from the provider's widget: ask the provider what happened, never the browser."""
+
+    def get(self, request, *args, **kwargs):
+        order, payment = self.placed_order()
+        gateway = gateway_by_code(payment.gateway)
+        try:
+            state = gateway.confirm(payment.reference)
+        except PaymentServiceUnavailable:
+            messages.error(request, UNAVAILABLE)
+            return redirect("checkout:pay")
+        apply_payment_state(payment.gateway, state)
+        if state.status in (states.SUCCEEDED, states.AUTHORISED):
+            return redirect("checkout:thank-you")
+        if state.decline_reason:
+            messages.error(request, state.decline_reason)
+        return redirect("checkout:pay")

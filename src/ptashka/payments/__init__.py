@@ -1,0 +1,1 @@
+"""Payments: the gateway interface, its Stripe, PayPal and Dummy bridges, webhooks and reconciliation."""

@@ -1,0 +1,11 @@
+"""Webhook URLs of the payment providers (Stripe; PayPal to come), mounted under /payments/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "payments"
+
+urlpatterns = [
+    path("stripe/webhook/", views.stripe_webhook, name="stripe-webhook"),
+]

@@ -1,0 +1,4 @@
+"""Fixtures of the payments integration tests: localstripe, the small shop and the checkout walk."""
+
+from tests.fakes.localstripe_process import _localstripe_marker, localstripe_url, stripe_settings  # noqa: F401
+from tests.functional.checkout.conftest import _fresh_dummy_provider, small_shop, to_preview  # noqa: F401

@@ -6,10 +6,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import HomeStreamBlock
+from cms.blocks import ShopStreamBlock
+from cms.seo import SeoFields
 
 
-class HomePage(Page):
+class HomePage(SeoFields, Page):
     hero_title = models.CharField(max_length=120, blank=True)
     hero_text = models.CharField(max_length=255, blank=True)
     hero_image = models.ForeignKey(
@@ -19,7 +20,7 @@ class HomePage(Page):
     hero_cta_link = models.CharField(
         "call to action link", max_length=255, blank=True, help_text="A path such as /catalogue/"
     )
-    body = StreamField(HomeStreamBlock(), blank=True, use_json_field=True)
+    body = StreamField(ShopStreamBlock(), blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -34,6 +35,7 @@ class HomePage(Page):
         ),
         FieldPanel("body"),
     ]
+    promote_panels = SeoFields.promote_panels
     search_fields = Page.search_fields + [
         index.SearchField("hero_title"),
         index.SearchField("hero_text"),
@@ -41,6 +43,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cms.LandingPage",
+        "cms.ArticleIndexPage",
+        "cms.CategoryLandingPage",
+        "cms.StandardPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from oscar.core.loading import get_class, get_model
 
 Product = get_model("catalogue", "Product")
@@ -25,25 +26,48 @@ class ShopItem:
 
 
 def products_queryset():
-    """Browsable products with everything the card template reads fetched up front."""
-    return Product.objects.browsable().base_queryset()
+    """Browsable products with everything the card template and the strategy read fetched up front.
+
+    Public children come prefetched with their stock records, so a parent product's price costs no
+    query of its own: a carousel's query count does not grow with its length.
+    """
+    return Product.objects.browsable().base_queryset().prefetch_related(public_children_prefetch())
 
 
-def shop_items(products, request=None):
+def public_children_prefetch():
+    """Public variants with their stock records, where Oscar's strategy looks for them."""
+    public_children = Product.objects.public().prefetch_related("stockrecords")
+    return Prefetch("children", queryset=public_children, to_attr="_prefetched_public_children")
+
+
+def strategy_for(request):
+    # Oscar's strategies read request.user; a request from outside the middleware (an API
+    # serializer's, a test's) prices for an anonymous shopper instead.
+    if request is not None and not hasattr(request, "user"):
+        request = None
+    return Selector().strategy(request=request, user=getattr(request, "user", None))
+
+
+def purchase_info_for(product, strategy):
+    if product.is_parent:
+        return strategy.fetch_for_parent(product)
+    return strategy.fetch_for_product(product)
+
+
+def shop_items(products, request=None, include_unavailable=False):
     """Products that can be bought right now, in the given order; the others are left out.
 
     A deleted, unpublished or sold-out product silently drops out of a block instead of
-    breaking the page that shows it.
+    breaking the page that shows it. Search results keep sold-out products
+    (``include_unavailable``): a shopper looking for one should learn it is sold out.
     """
-    strategy = Selector().strategy(request=request, user=getattr(request, "user", None))
+    strategy = strategy_for(request)
     items = []
     for product in products:
         if product is None or not product.is_public:
             continue
-        info = (
-            strategy.fetch_for_parent(product) if product.is_parent else strategy.fetch_for_product(product)
-        )
-        if not info.availability.is_available_to_buy:
+        info = purchase_info_for(product, strategy)
+        if not (include_unavailable or info.availability.is_available_to_buy):
             continue
         items.append(ShopItem(product=product, purchase_info=info))
     return items
@@ -52,13 +76,68 @@ def shop_items(products, request=None):
 def products_by_ids(ids):
     """Fetch the given products in one query, keeping the editor's order."""
     ids = [pk for pk in ids if pk]
+    if not ids:
+        return []
     by_id = {p.pk: p for p in products_queryset().filter(pk__in=ids)}
     return [by_id.get(pk) for pk in ids]
 
 
+def _in_category(queryset, category):
+    if category is None:
+        return queryset
+    descendants = category.get_descendants_and_self()
+    in_category = Product.objects.filter(categories__in=descendants).values("pk")
+    return queryset.filter(pk__in=in_category)
+
+
+# Sold-out products are dropped after fetching, so twice the wanted number is fetched to fill a row.
+OVERFETCH = 2
+
+
 def newest_in_category(category, limit):
-    queryset = products_queryset()
-    if category is not None:
-        descendants = category.get_descendants_and_self()
-        queryset = queryset.filter(categories__in=descendants).distinct()
-    return list(queryset.order_by("-date_created")[: limit * 2])
+    queryset = _in_category(products_queryset(), category)
+    return list(queryset.order_by("-date_created", "-pk")[: limit * OVERFETCH])
+
+
+def top_in_category(category, limit):
+    """Best sellers first (Oscar's analytics score), newest among equals."""
+    queryset = _in_category(products_queryset(), category)
+    ordering = ["-stats__score", "-date_created", "-pk"]
+    return list(queryset.order_by(*ordering)[: limit * OVERFETCH])
+
+
+def products_in_offer(offer, limit):
+    """Discountable products in the offer's range; empty when the offer has no product range."""
+    if offer is None or not offer.has_products:
+        return []
+    queryset = products_queryset().filter(pk__in=offer.products().values("pk"))
+    return list(queryset.order_by("-date_created", "-pk")[: limit * OVERFETCH])
+
+
+def offer_is_running(offer):
+    """True while Oscar would apply the offer: open, within its dates, applications left."""
+    return offer is not None and offer.is_available()
+
+
+def product_representation(item, request=None):
+    """A live product as plain data, for the block API and previews."""
+    product = item.product
+    image = product.primary_image()
+    original = getattr(image, "original", None)
+    image_url = original.url if original and hasattr(original, "url") else None
+    if image_url and request is not None:
+        image_url = request.build_absolute_uri(image_url)
+    price = item.price
+    amount = price.incl_tax if price.is_tax_known else price.excl_tax
+    return {
+        "id": product.pk,
+        "title": product.get_title(),
+        "url": product.get_absolute_url(),
+        "price": {"amount": str(amount), "currency": price.currency, "tax_included": price.is_tax_known},
+        "availability": {
+            "code": item.availability.code,
+            "message": str(item.availability.message),
+            "is_available_to_buy": item.availability.is_available_to_buy,
+        },
+        "image": image_url,
+    }

@@ -9,12 +9,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from ptashka.demo.catalogue import load_catalogue
+from ptashka.demo.content import load_content
 from ptashka.demo.images import attach_product_images
 from ptashka.demo.offers import load_offers
 from ptashka.demo.pages import load_home_page
 from ptashka.demo.roles import load_roles
 from ptashka.demo.shipping import load_shipping
 from ptashka.demo.tally import Tally
+from ptashka.demo.wagtail_tree import ensure_wagtail_roots
 
 # Loggers that report each saved object at INFO level (stock alerts, Wagtail's background tasks,
 # page actions): a hundred lines of them would bury the summary.
@@ -40,12 +42,14 @@ class Command(BaseCommand):
         tally = Tally()
         # All or nothing: a failure half-way leaves the database as it was.
         with _quiet(enabled=options["verbosity"] < 2), transaction.atomic():
+            ensure_wagtail_roots()
             catalogue = load_catalogue(tally)
             if not no_images:
                 attach_product_images(catalogue.listed_products(), tally)
             load_shipping(tally)
             load_offers(catalogue.categories, tally)
             home = load_home_page(catalogue, tally, with_images=not no_images)
+            load_content(catalogue, home, tally, with_images=not no_images)
             logins = load_roles(home, tally)
 
         for line in tally.lines():

@@ -1,0 +1,18 @@
+"""Our API routes, mounted under /api/ before oscar-api's own."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from ptashka.api import passwords, tokens
+from ptashka.api.content import content_api
+
+urlpatterns = [
+    path("auth/token/", tokens.ObtainTokenPairView.as_view(), name="api-token-obtain"),
+    path("auth/token/refresh/", tokens.RefreshTokenView.as_view(), name="api-token-refresh"),
+    path("auth/logout/", tokens.LogoutView.as_view(), name="api-token-logout"),
+    path("auth/password-reset/", passwords.PasswordResetView.as_view(), name="api-password-reset"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Read-only content: /api/cms/pages/, /api/cms/images/, /api/cms/menus/, ...
+    path("cms/", content_api.urls),
+]

@@ -84,7 +84,10 @@ class CatalogueView(ListView):
         return redirect("catalogue:index").url
 
     def products(self):
-        return Product.objects.browsable().base_queryset()
+        from cms.shop import public_children_prefetch
+
+        # A parent's price comes from its public variants: fetched for the whole page at once.
+        return Product.objects.browsable().base_queryset().prefetch_related(public_children_prefetch())
 
     def get_queryset(self):
         # A parent product sells at its cheapest child's price.

@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import search as cms_search
+from cms import sitemaps as cms_sitemaps
 from ptashka import health
 
 urlpatterns = [
@@ -16,8 +18,19 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Ours first (JWT auth, password reset), then oscar-api: /api/auth/..., /api/basket/, ...
+    path("api/", include("ptashka.api.urls")),
     path("api/", include("oscarapi.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("dashboard/analytics-exports/", include("ptashka.analytics.urls")),
+    path("reminders/unsubscribe/", include("ptashka.notifications.urls")),
+    # Payment provider webhooks: /payments/stripe/webhook/
+    path("payments/", include("ptashka.payments.urls")),
+    path("dashboard/payments/", include("ptashka.payments.dashboard_urls")),
+    # One search box for products and pages; before Oscar's, whose URL name search:search stays for reverse().
+    path("search/", cms_search.SearchView.as_view(), name="site-search"),
+    path("sitemap.xml", cms_sitemaps.sitemap_xml, name="sitemap"),
+    path("robots.txt", cms_sitemaps.robots_txt, name="robots-txt"),
     # Oscar: /catalogue/, /basket/, /checkout/, /accounts/, /search/, /dashboard/, /offers/ ...
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

@@ -1,10 +1,14 @@
 """Settings shared by every run mode; the mode itself is chosen by environment variables only."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  Oscar's OSCAR_* defaults, overridden below
+
+from ptashka.analytics.access import is_shop_manager
 
 # src/ptashka/settings/base.py -> the repository root
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -31,6 +35,8 @@ OSCAR_FORKS = {
     "oscar.apps.checkout.apps.CheckoutConfig": "forked_apps.checkout.apps.CheckoutConfig",
     "oscar.apps.order.apps.OrderConfig": "forked_apps.order.apps.OrderConfig",
     "oscar.apps.shipping.apps.ShippingConfig": "forked_apps.shipping.apps.ShippingConfig",
+    # Queues every email for the Celery worker instead of sending it inside the request.
+    "oscar.apps.communication.apps.CommunicationConfig": "forked_apps.communication.apps.CommunicationConfig",
     # Oscar's root config mounts a "" redirect to the catalogue; ours leaves "/" to Wagtail.
     "oscar.config.Shop": "ptashka.shop.PtashkaShopConfig",
 }
@@ -58,6 +64,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -65,11 +72,20 @@ INSTALLED_APPS = [
     "django_tasks",
     # headless API
     "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "oscarapi",
     # infrastructure
     "channels",
     "storages",
     "ptashka.apps.PtashkaConfig",
+    # background work
+    "ptashka.background.apps.BackgroundConfig",
+    "ptashka.notifications.apps.NotificationsConfig",
+    "ptashka.analytics.apps.AnalyticsExportsConfig",
+    # payments
+    "ptashka.payments.apps.PaymentsConfig",
 ]
 
 SITE_ID = 1
@@ -179,7 +195,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Seconds before a task a lost worker held unacknowledged is handed to another worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {}
 
@@ -263,12 +280,66 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # --- REST API -------------------------------------------------------------------------------
 
 REST_FRAMEWORK = {
+    # A bearer token first (apps, headless front ends), so an anonymous API call answers 401 with
+    # WWW-Authenticate; the storefront's session cookie keeps working (with CSRF) after it.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_SCHEMA_CLASS": "ptashka.api.schema.ShopAutoSchema",
+    # Filled in by the headless API section below.
     "DEFAULT_THROTTLE_RATES": {},
 }
 OSCARAPI_BLOCK_ADMIN_API_ACCESS = False
+
+# --- headless API -----------------------------------------------------------------------------
+
+# Oscar-api views we extend (rate limits) live in ptashka.api, mirroring oscarapi's modules.
+OSCARAPI_OVERRIDE_MODULES = ["ptashka.api"]
+
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_TOKEN_MINUTES", default=5)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_TOKEN_DAYS", default=7)),
+    # Every refresh hands out a new refresh token and blacklists the old one, so a stolen
+    # refresh token stops working as soon as either party uses it.
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+    # A password change makes every token issued before it invalid.
+    "CHECK_REVOKE_TOKEN": True,
+}
+
+# Attempts per client (user, or IP address when anonymous) for each kind of write; Django's
+# cache holds the counters (Redis with REDIS_URL). Format "<number>/<second|minute|hour|day>".
+API_RATE_LIMITS = {
+    "login": env.str("API_RATE_LIMIT_LOGIN", default="10/minute"),
+    "token": env.str("API_RATE_LIMIT_TOKEN", default="30/minute"),
+    "password_reset": env.str("API_RATE_LIMIT_PASSWORD_RESET", default="5/hour"),
+    "basket": env.str("API_RATE_LIMIT_BASKET", default="120/minute"),
+    "voucher": env.str("API_RATE_LIMIT_VOUCHER", default="10/minute"),
+    "checkout": env.str("API_RATE_LIMIT_CHECKOUT", default="20/minute"),
+}
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].update(API_RATE_LIMITS)
+# Clients are told apart by address. X-Forwarded-For is believed only from this many proxies in
+# front of the app (1 behind nginx); with 0 a client could forge it to dodge the limits.
+REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_NUM_PROXIES", default=0)
+
+# The OpenAPI contract at /api/schema/ and Swagger UI at /api/docs/, its files served by us (no CDN).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ptashka API",
+    "DESCRIPTION": "The shop's headless API: catalogue, basket, checkout, orders and accounts "
+    "(django-oscar-api), JWT sign-in, and the content API at /api/cms/.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "PREPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.preprocess_exclude_path_format",
+        "ptashka.api.schema.only_the_shop_api",
+    ],
+}
 
 # --- observability ----------------------------------------------------------------------------
 
@@ -298,3 +369,133 @@ if SENTRY_DSN:
 
 # The Celery broker is checked by /readyz only when one is configured.
 READYZ_CHECK_BROKER = not CELERY_TASK_ALWAYS_EAGER
+
+# --- background work (Celery, notifications, exports) ---------------------------------------
+
+# One queue per kind of work, so a slow export never holds up an order confirmation.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+# Every CELERY_UNACKED_RESTORE_INTERVAL seconds a worker hands back tasks a lost worker held for
+# longer than the visibility timeout; kombu's default throttling would make that ~100 s.
+CELERY_BROKER_TRANSPORT_OPTIONS.update(
+    unacked_restore_interval=env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    unacked_restore_throttle=1,
+)
+CELERY_TASK_ROUTES = {
+    "ptashka.notifications.tasks.*": {"queue": "emails"},
+    "ptashka.analytics.tasks.*": {"queue": "exports"},
+    "ptashka.payments.*": {"queue": "payments"},
+}
+# Transient email/SMS/storage failures: retried after ~base, 2×base, 4×base… seconds, jittered.
+CELERY_RETRY_BACKOFF_SECONDS = env.int("CELERY_RETRY_BACKOFF_SECONDS", default=30)
+CELERY_DELIVERY_MAX_RETRIES = env.int("CELERY_DELIVERY_MAX_RETRIES", default=6)
+# Times are UTC (CELERY_TIMEZONE); the export runs after midnight in Kyiv, for the day that ended.
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "requeue-unsent-messages": {
+            "task": "ptashka.notifications.tasks.requeue_unsent_messages",
+            "schedule": crontab(minute="*/15"),
+        },
+        "remind-abandoned-baskets": {
+            "task": "ptashka.notifications.tasks.remind_abandoned_baskets",
+            "schedule": crontab(minute="*/30"),
+        },
+        "send-low-stock-digest": {
+            "task": "ptashka.notifications.tasks.send_low_stock_digest",
+            "schedule": crontab(hour=6, minute=0),
+        },
+        "export-analytics-nightly": {
+            "task": "ptashka.analytics.tasks.export_yesterday",
+            "schedule": crontab(hour=1, minute=30),
+        },
+    }
+)
+
+# Email: SendGrid through django-anymail when its key is set; otherwise EMAIL_URL (console by default).
+SENDGRID_API_KEY = env.str("SENDGRID_API_KEY", default="")
+if SENDGRID_API_KEY:
+    EMAIL_BACKEND = "anymail.backends.sendgrid.EmailBackend"
+    ANYMAIL = {"SENDGRID_API_KEY": SENDGRID_API_KEY, "REQUESTS_TIMEOUT": (5, EMAIL_TIMEOUT)}
+
+# SMS on dispatch through Twilio, only when all three are set and the order has a phone number.
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
+TWILIO_API_URL = env.str("TWILIO_API_URL", default="https://api.twilio.com")
+TWILIO_TIMEOUT_SECONDS = 10
+
+# Shop-manager emails (new orders, low stock); empty means every active staff member.
+SHOP_MANAGER_EMAILS = env.list("SHOP_MANAGER_EMAILS", default=[])
+# Used for stock records without their own low_stock_threshold.
+LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=5)
+ORDER_DISPATCHED_STATUS = env.str("ORDER_DISPATCHED_STATUS", default="Dispatched")
+# Oscar would check product alerts inside the request that saves stock; a task does it instead
+# (ptashka.notifications.alerts).
+OSCAR_EAGER_ALERTS = False
+ABANDONED_BASKET_AFTER_HOURS = env.int("ABANDONED_BASKET_AFTER_HOURS", default=24)
+ABANDONED_BASKET_MAX_AGE_DAYS = env.int("ABANDONED_BASKET_MAX_AGE_DAYS", default=7)
+# Absolute links in emails (back to the basket, unsubscribe).
+SHOP_BASE_URL = env.str("SHOP_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+
+# Analytics exports hold revenue figures: kept out of the public media URL, downloaded through
+# the dashboard. On S3 they go to the media bucket under exports/, private.
+ANALYTICS_EXPORT_ROOT = Path(env.str("ANALYTICS_EXPORT_ROOT", default=str(VAR_DIR / "exports")))
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["exports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": "exports", "file_overwrite": True, "default_acl": "private"},
+    }
+else:
+    STORAGES["exports"] = {
+        "BACKEND": "ptashka.analytics.storage.ReplacingFileSystemStorage",
+        "OPTIONS": {"location": ANALYTICS_EXPORT_ROOT},
+    }
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405  from oscar.defaults
+    {
+        "label": _("Analytics exports"),
+        "icon": "fas fa-file-csv",
+        "url_name": "ptashka_analytics:export-list",
+        "access_fn": is_shop_manager,
+    },
+]
+
+# --- payments -------------------------------------------------------------------------------
+
+# A gateway is offered when its keys are set; with none, only the test-only Dummy gateway is.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+# Empty for Stripe itself; a local localstripe is e.g. http://127.0.0.1:8420.
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+# localstripe serves its Stripe.js stand-in from its own address.
+STRIPE_JS_URL = env.str(
+    "STRIPE_JS_URL",
+    default=f"{STRIPE_API_BASE}/js.stripe.com/v3/" if STRIPE_API_BASE else "https://js.stripe.com/v3/",
+)
+# Offer the Dummy gateway next to real ones (never in production).
+PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=False)
+# "automatic": charge when the shopper pays; "at_dispatch": authorise at order, capture when dispatched.
+PAYMENTS_CAPTURE = env.str("PAYMENTS_CAPTURE", default="automatic")
+# Unpaid payments older than this are cancelled by reconciliation and their stock released.
+PAYMENTS_UNPAID_EXPIRY_MINUTES = env.int("PAYMENTS_UNPAID_EXPIRY_MINUTES", default=60)
+PAYMENTS_PROVIDER_TIMEOUT_SECONDS = env.float("PAYMENTS_PROVIDER_TIMEOUT_SECONDS", default=10.0)
+PAYMENTS_PROVIDER_RETRIES = env.int("PAYMENTS_PROVIDER_RETRIES", default=2)
+# Webhooks signed longer ago than this are refused as stale (replays).
+PAYMENTS_WEBHOOK_TOLERANCE_SECONDS = 300
+
+OSCAR_INITIAL_ORDER_STATUS = "Pending"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending": ("Paid", "Authorised", "Cancelled"),
+    "Authorised": ("Paid", "Being processed", "Cancelled"),
+    "Paid": ("Being processed", "Cancelled", "Refunded"),
+    "Being processed": ("Dispatched", "Cancelled", "Refunded"),
+    "Dispatched": ("Complete", "Refunded"),
+    "Complete": ("Refunded",),
+    "Cancelled": (),
+    "Refunded": (),
+}
+CELERY_BEAT_SCHEDULE["reconcile-payments"] = {
+    "task": "ptashka.payments.tasks.reconcile_payments",
+    "schedule": crontab(minute="*/15"),
+}

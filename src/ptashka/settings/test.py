@@ -1,10 +1,10 @@
 """Test settings: dev minus what slows tests down or leaves the machine."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import VAR_DIR, env
 
 DEBUG = False
-SECRET_KEY = "test-only-key-not-secret"
+SECRET_KEY = "test-only-key-not-secret-long-enough-for-jwt-signing"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -12,6 +12,17 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tasks run in the test process even when REDIS_URL is set; tests of the real worker switch
+# eager mode off themselves (tests/integration/celery/conftest.py).
+CELERY_TASK_ALWAYS_EAGER = True
+SHOP_BASE_URL = "http://testserver"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "exports": {
+        "BACKEND": "ptashka.analytics.storage.ReplacingFileSystemStorage",
+        "OPTIONS": {"location": env.str("ANALYTICS_EXPORT_ROOT", default=str(VAR_DIR / "test-exports"))},
+    },
+}
 # Serve static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -22,6 +22,8 @@ from wagtail.models import (
 )
 
 from cms.home import HomePage
+from cms.journal import ArticlePageTag
+from cms.navigation import AnnouncementBar, Footer, FooterLink, MainMenu, MainMenuItem
 from ptashka.demo.images import paint_product_picture
 
 AttributeOption = get_model("catalogue", "AttributeOption")
@@ -77,6 +79,13 @@ LOADED_MODELS = [
     Voucher,
     get_image_model(),
     get_user_model(),
+    # the shoppable content: pages are counted above, their tags and the navigation snippets here
+    AnnouncementBar,
+    ArticlePageTag,
+    Footer,
+    FooterLink,
+    MainMenu,
+    MainMenuItem,
 ]
 
 
@@ -293,3 +302,19 @@ def test_given_a_loaded_shop_when_loading_again_then_the_development_passwords_a
 def test_given_an_unknown_option_when_loading_then_the_command_refuses_it():
     with pytest.raises(CommandError, match="unrecognized arguments: --everything"):
         call_command("load_demo", "--everything")
+
+
+@pytest.mark.django_db
+def test_given_a_database_emptied_after_migrating_when_loading_then_wagtail_roots_are_rebuilt():
+    # given: what a flushed test database looks like (no page tree root, no root collection)
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    Collection.objects.all().delete()
+
+    # when
+    call_command("load_demo", "--no-images", stdout=StringIO())
+
+    # then
+    assert Page.objects.filter(depth=1).count() == 1
+    assert Collection.objects.filter(depth=1).count() == 1
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage

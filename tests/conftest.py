@@ -37,6 +37,16 @@ def pytest_collection_modifyitems(items):
     The demo is loaded once for the run of them and rolled back after the last; tests between
     them would otherwise see it, or make it load again.
     """
+    # Every transactional test restores the database as migrations left it (serialized rollback).
+    # Mixing restored and plain flushed tests breaks both: a plain flush re-runs post_migrate,
+    # whose new content types clash with the restored ones, and a restoring test's flush leaves
+    # the next plain test without the Site and Wagtail roots that migrations created.
+    for item in items:
+        if is_transactional(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = dict(marker.kwargs) if marker is not None else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
     demo_items = [item for item in items if uses_demo_shop(item)]
     if not demo_items:
         return

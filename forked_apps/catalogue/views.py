@@ -84,10 +84,7 @@ class CatalogueView(ListView):
         return redirect("catalogue:index").url
 
     def products(self):
-        from cms.shop import public_children_prefetch
-
-        # A parent's price comes from its public variants: fetched for the whole page at once.
-        return Product.objects.browsable().base_queryset().prefetch_related(public_children_prefetch())
+        return Product.objects.browsable().base_queryset()
 
     def get_queryset(self):
         # A parent product sells at its cheapest child's price.

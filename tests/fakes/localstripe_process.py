@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -51,27 +52,39 @@ def start_localstripe(config):
     reason = localstripe_missing()
     if reason:
         skip_or_fail(reason)
-    port = free_port()
-    process = subprocess.Popen(
-        localstripe_command(port),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    config.add_cleanup(lambda: stop(process))
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while True:
-        try:
-            requests.get(f"{url}/js.stripe.com/v3/", timeout=1)
+    # A port found free can be taken again before localstripe binds it: try a few ports.
+    failures = []
+    for _attempt in range(3):
+        port = free_port()
+        log = tempfile.TemporaryFile()
+        process = subprocess.Popen(
+            localstripe_command(port),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}"
+        if _answers(url, process):
+            config.add_cleanup(lambda process=process: stop(process))
             break
-        except requests.ConnectionError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                stop(process)
-                skip_or_fail(f"could not start localstripe on port {port}")
-            time.sleep(0.2)
+        stop(process)
+        log.seek(0)
+        failures.append(f"port {port}: {log.read()[-500:].decode(errors='replace')}")
+    else:
+        skip_or_fail("could not start localstripe: " + " | ".join(failures))
     _running["url"] = url
     return url
+
+
+def _answers(url, process):
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            requests.get(f"{url}/js.stripe.com/v3/", timeout=1)
+            return True
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    return False
 
 
 def stop(process):

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Sign-in, password reset, basket, voucher and checkout forms: 429 past the API_RATE_LIMIT_* budgets.
+    "ptashka.rate_limits.StorefrontRateLimitMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "oscarapi.middleware.ApiBasketMiddleWare",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",

@@ -26,3 +26,9 @@ STORAGES = {
 # Serve static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# One client (127.0.0.1) runs the whole suite: the real budgets would throttle unrelated tests against
+# each other through a shared Redis. Tests of the limits set their own low rates.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {scope: "100000/hour" for scope in API_RATE_LIMITS},  # noqa: F405
+}

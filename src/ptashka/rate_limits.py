@@ -1,0 +1,77 @@
+"""Rate limits on the storefront's and admin sites' forms, sharing the API's budgets and counters."""
+
+import math
+
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ptashka.api.throttling import AttemptThrottle
+
+# URL name → the API scope whose budget a POST to it spends. The same scope means the same counter,
+# so moving between /api/auth/token/ and /accounts/login/ does not double anyone's attempts.
+LIMITED_FORMS = {
+    "customer:login": "login",  # Oscar's sign-in and registration forms (the dashboard signs in here too)
+    "admin:login": "login",
+    "wagtailadmin_login": "login",
+    "password-reset": "password_reset",
+    "basket:add": "basket",
+    "basket:summary": "basket",
+    "basket:vouchers-add": "voucher",
+    "checkout:payment-details": "checkout",
+    "checkout:preview": "checkout",
+    "checkout:pay": "checkout",
+}
+
+
+class FormScope:
+    """What DRF's throttle reads from a view: its scope."""
+
+    def __init__(self, scope):
+        self.throttle_scope = scope
+
+
+def retry_after_seconds(throttle):
+    wait = throttle.wait()
+    return max(1, math.ceil(wait)) if wait is not None else 1
+
+
+class StorefrontRateLimitMiddleware:
+    """Answers 429 with Retry-After to POSTs over their scope's budget, before the view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        scope = LIMITED_FORMS.get(match.view_name if match else "")
+        if scope is None or request.method != "POST":
+            return None
+        throttle = AttemptThrottle()
+        if throttle.allow_request(request, FormScope(scope)):
+            return None
+        return too_many_attempts(request, retry_after_seconds(throttle))
+
+
+def too_many_attempts(request, seconds):
+    message = ngettext(
+        "Too many attempts. Please wait %(seconds)d second and try again.",
+        "Too many attempts. Please wait %(seconds)d seconds and try again.",
+        seconds,
+    ) % {"seconds": seconds}
+    if "application/json" in request.headers.get("Accept", ""):
+        response = JsonResponse({"error": message}, status=429)
+    else:
+        response = TemplateResponse(
+            request,
+            "ptashka/too_many_attempts.html",
+            {"message": message, "title": _("Too many attempts")},
+            status=429,
+        )
+        response.render()
+    response["Retry-After"] = str(seconds)
+    return response

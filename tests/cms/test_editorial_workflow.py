@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -11,6 +10,7 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms.landing import LandingPage
+from cms.tasks import publish_scheduled
 from tests.cms.builders import carousel, publish, stream
 
 ConditionalOffer = get_model("offer", "ConditionalOffer")
@@ -60,10 +60,11 @@ def test_scheduled_page_goes_live_and_expires_on_time(client, home_page):
     scheduled.content["go_live_at"] = passed.isoformat()
     scheduled.approved_go_live_at = passed
     scheduled.save()
-    call_command("publish_scheduled", verbosity=0)
+    # beat's every-minute entry runs the task
+    publish_scheduled.delay()
     during = client.get("/black-friday/")
     LandingPage.objects.filter(pk=page.pk).update(expire_at=timezone.now() - timezone.timedelta(seconds=1))
-    call_command("publish_scheduled", verbosity=0)
+    publish_scheduled.delay()
     after = client.get("/black-friday/")
 
     assert before.status_code == 404

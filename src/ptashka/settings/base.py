@@ -409,6 +409,11 @@ CELERY_BEAT_SCHEDULE.update(
             "task": "ptashka.analytics.tasks.export_yesterday",
             "schedule": crontab(hour=1, minute=30),
         },
+        # Campaign pages and announcement bars go live and expire within a minute of their schedule.
+        "publish-scheduled-content": {
+            "task": "cms.tasks.publish_scheduled",
+            "schedule": crontab(minute="*"),
+        },
     }
 )
 

@@ -8,7 +8,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms import shop
 from cms.blocks import ShopStreamBlock
 from cms.seo import SeoFields
 
@@ -24,10 +23,6 @@ class CategoryListingView(ProductCategoryView):
 
     def first_page_url(self):
         return self.page.url
-
-    def products(self):
-        # Variants' prices come prefetched, so a page of parents costs no query per product.
-        return super().products().prefetch_related(shop.public_children_prefetch())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -20,6 +20,8 @@ from django.views.generic import ListView
 from oscar.apps.catalogue.views import ProductDetailView  # noqa: F401  (unchanged, Oscar's)
 from oscar.core.loading import get_model
 
+from cms.shop import public_children_prefetch
+
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 
@@ -84,7 +86,8 @@ class CatalogueView(ListView):
         return redirect("catalogue:index").url
 
     def products(self):
-        return Product.objects.browsable().base_queryset()
+        # Variants come prefetched with their stock records, so a page of parents costs no query per product.
+        return Product.objects.browsable().base_queryset().prefetch_related(public_children_prefetch())
 
     def get_queryset(self):
         # A parent product sells at its cheapest child's price.

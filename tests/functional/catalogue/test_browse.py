@@ -101,3 +101,28 @@ def test_listing_query_count_does_not_grow_with_the_number_of_products(
         client.get("/catalogue/")
 
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def add_parent_with_variants(title, prices):
+    parent = factories.ProductFactory(title=title, structure="parent", stockrecords=[])
+    for index, price in enumerate(prices):
+        factories.create_product(
+            title=f"{title} {index}", parent=parent, price=Decimal(price), num_in_stock=2, structure="child"
+        )
+    return parent
+
+
+def test_listing_of_parent_products_costs_no_query_per_parent(client, django_assert_max_num_queries):
+    add_parent_with_variants("Embroidered Shirt", ["40.00", "44.00"])
+    client.get("/catalogue/")  # warm per-process caches (site, content types)
+    with django_assert_max_num_queries(40) as few:
+        first = client.get("/catalogue/")
+    for index in range(5):
+        add_parent_with_variants(f"Linen Dress {index}", ["60.00", "65.00", "70.00"])
+    with django_assert_max_num_queries(40) as many:
+        second = client.get("/catalogue/")
+
+    # Oscar's strategy prices a parent at one of its variants in stock
+    assert "€40.00" in first.content.decode() or "€44.00" in first.content.decode()
+    assert len(second.context["products"]) == 6
+    assert len(many.captured_queries) == len(few.captured_queries)

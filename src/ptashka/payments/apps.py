@@ -13,6 +13,7 @@ class PaymentsConfig(AppConfig):
     def ready(self):
         from oscar.apps.order.signals import order_status_changed
 
+        from . import checks  # noqa: F401  (registers the settings checks)
         from .order_pipeline import capture_on_dispatch
 
         order_status_changed.connect(capture_on_dispatch, dispatch_uid="ptashka-payments-capture-on-dispatch")

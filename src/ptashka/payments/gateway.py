@@ -72,6 +72,8 @@ class Gateway(ABC):
     test_only = False
     # True when the server itself confirms the payment (no page or approval for the shopper).
     confirms_on_server = False
+    # True when the shopper approves on the provider's own pages (PayPal), reached through approval_url.
+    approves_at_provider = False
 
     def supports(self, currency):
         return currency.upper() in self.currencies

@@ -5,6 +5,7 @@ from django.utils.module_loading import import_string
 
 GATEWAY_CLASSES = {
     "stripe": "ptashka.payments.stripe_gateway.StripeGateway",
+    "paypal": "ptashka.payments.paypal_gateway.PayPalGateway",
     "dummy": "ptashka.payments.dummy.DummyGateway",
 }
 
@@ -13,6 +14,8 @@ def configured_codes():
     codes = []
     if settings.STRIPE_SECRET_KEY:
         codes.append("stripe")
+    if settings.PAYPAL_CLIENT_ID and settings.PAYPAL_CLIENT_SECRET:
+        codes.append("paypal")
     # Without real keys the embedded default still checks out, through the visibly test-only gateway.
     if not codes or settings.PAYMENTS_DUMMY_GATEWAY:
         codes.append("dummy")

@@ -1,4 +1,4 @@
-"""Webhook URLs of the payment providers (Stripe; PayPal to come), mounted under /payments/."""
+"""Webhook URLs of the payment providers (Stripe, PayPal), mounted under /payments/."""
 
 from django.urls import path
 
@@ -8,4 +8,5 @@ app_name = "payments"
 
 urlpatterns = [
     path("stripe/webhook/", views.stripe_webhook, name="stripe-webhook"),
+    path("paypal/webhook/", views.paypal_webhook, name="paypal-webhook"),
 ]

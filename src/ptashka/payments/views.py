@@ -30,3 +30,9 @@ def receive_webhook(request, code):
 @require_POST
 def stripe_webhook(request):
     return receive_webhook(request, "stripe")
+
+
+@csrf_exempt
+@require_POST
+def paypal_webhook(request):
+    return receive_webhook(request, "paypal")

@@ -11,7 +11,8 @@ from .order_pipeline import apply_payment_state, record_provider_refund
 
 logger = logging.getLogger(__name__)
 
-PAYMENT_KINDS = {states.AUTHORISED, states.SUCCEEDED, states.FAILED, states.CANCELLED}
+# REQUIRES_ACTION is PayPal's "approved by the buyer": confirming the payment then captures it.
+PAYMENT_KINDS = {states.REQUIRES_ACTION, states.AUTHORISED, states.SUCCEEDED, states.FAILED, states.CANCELLED}
 
 
 def apply_webhook_event(gateway, event):

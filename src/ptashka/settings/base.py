@@ -35,6 +35,8 @@ OSCAR_FORKS = {
     "oscar.apps.checkout.apps.CheckoutConfig": "forked_apps.checkout.apps.CheckoutConfig",
     "oscar.apps.order.apps.OrderConfig": "forked_apps.order.apps.OrderConfig",
     "oscar.apps.shipping.apps.ShippingConfig": "forked_apps.shipping.apps.ShippingConfig",
+    # Loads basket lines with what pricing reads, so a basket costs the same queries for any size.
+    "oscar.apps.basket.apps.BasketConfig": "forked_apps.basket.apps.BasketConfig",
     # Queues every email for the Celery worker instead of sending it inside the request.
     "oscar.apps.communication.apps.CommunicationConfig": "forked_apps.communication.apps.CommunicationConfig",
     # Oscar's root config mounts a "" redirect to the catalogue; ours leaves "/" to Wagtail.
@@ -86,6 +88,8 @@ INSTALLED_APPS = [
     "ptashka.analytics.apps.AnalyticsExportsConfig",
     # payments
     "ptashka.payments.apps.PaymentsConfig",
+    # live order tracking (WebSockets)
+    "ptashka.realtime.apps.RealtimeConfig",
 ]
 
 SITE_ID = 1
@@ -102,8 +106,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Sign-in, password reset, basket, voucher and checkout forms: 429 past the API_RATE_LIMIT_* budgets.
     "ptashka.rate_limits.StorefrontRateLimitMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
-    "oscarapi.middleware.ApiBasketMiddleWare",
+    # The one basket middleware: Oscar's for the storefront, oscar-api's session basket for /api/.
+    "ptashka.api.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -289,6 +293,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_SCHEMA_CLASS": "ptashka.api.schema.ShopAutoSchema",
+    # 409 instead of a 500 for deleting what other objects still use.
+    "EXCEPTION_HANDLER": "ptashka.api.errors.exception_handler",
     # Filled in by the headless API section below.
     "DEFAULT_THROTTLE_RATES": {},
 }
@@ -330,13 +336,22 @@ REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_NUM_PROXIES", default=0)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ptashka API",
     "DESCRIPTION": "The shop's headless API: catalogue, basket, checkout, orders and accounts "
-    "(django-oscar-api), JWT sign-in, and the content API at /api/cms/.",
+    "(django-oscar-api), JWT sign-in, and the content API at /api/cms/.\n\n"
+    "**Buying, step by step** (guests keep the session cookie; signed-in clients send "
+    "`Authorization: Bearer <access>` from `POST /api/auth/token/`): "
+    "`GET /api/products/` → `POST /api/basket/add-product/` → `GET /api/basket/` (its `url`) → "
+    "`GET /api/basket/shipping-methods/` → `GET /api/basket/payment-methods/` → "
+    "`POST /api/checkout/` → pay at the order's `payment.confirm_url` (nothing to do for `dummy`) → "
+    "`GET` the order's `url` until its `status` is `Paid`. "
+    "`examples/headless_checkout.py` in the repository does exactly this.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/",
+    # Django's <int:…> matches digits only: a negative id is another route's URL, not this one's.
+    "PATH_CONVERTER_OVERRIDES": {"int": {"type": "integer", "minimum": 0}},
     "PREPROCESSING_HOOKS": [
         "drf_spectacular.hooks.preprocess_exclude_path_format",
         "ptashka.api.schema.only_the_shop_api",
@@ -480,6 +495,15 @@ STRIPE_JS_URL = env.str(
     "STRIPE_JS_URL",
     default=f"{STRIPE_API_BASE}/js.stripe.com/v3/" if STRIPE_API_BASE else "https://js.stripe.com/v3/",
 )
+# PayPal (Orders v2) is offered when the REST app's client id and secret are set.
+PAYPAL_CLIENT_ID = env.str("PAYPAL_CLIENT_ID", default="")
+PAYPAL_CLIENT_SECRET = env.str("PAYPAL_CLIENT_SECRET", default="")
+# The id PayPal gave the webhook pointing at /payments/paypal/webhook/; needed to verify deliveries.
+PAYPAL_WEBHOOK_ID = env.str("PAYPAL_WEBHOOK_ID", default="")
+# "sandbox" or "live": which PayPal the SDK talks to.
+PAYPAL_ENVIRONMENT = env.str("PAYPAL_ENVIRONMENT", default="sandbox")
+# Empty for PayPal itself; a local stand-in (the tests' fake) is e.g. http://127.0.0.1:8430.
+PAYPAL_API_BASE = env.str("PAYPAL_API_BASE", default="")
 # Offer the Dummy gateway next to real ones (never in production).
 PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=False)
 # "automatic": charge when the shopper pays; "at_dispatch": authorise at order, capture when dispatched.

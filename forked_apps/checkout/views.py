@@ -9,25 +9,20 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import generic
 from oscar.apps.checkout import views
-from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
 from ptashka.payments import gateway as states
+from ptashka.payments.checkout_flow import UNAVAILABLE, place_and_pay, start_payment
 from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
 from ptashka.payments.models import CheckoutPayment
-from ptashka.payments.order_pipeline import PAID, PENDING, apply_payment_state, capture_automatically
+from ptashka.payments.order_pipeline import PENDING, apply_payment_state
 from ptashka.payments.registry import gateway_by_code, gateways_for_currency
 
 Order = get_model("order", "Order")
 
 logger = logging.getLogger(__name__)
-
-UNAVAILABLE = gettext_lazy(
-    "The payment service is unavailable right now — your basket is kept. Please try again in a few minutes."
-)
 
 
 class GatewayChoiceMixin:
@@ -80,33 +75,9 @@ class PaymentDetailsView(GatewayChoiceMixin, views.PaymentDetailsView):
         return PENDING
 
     def handle_payment(self, order_number, total, **kwargs):
-        if total.incl_tax <= 0:
-            self._payment = None
-            return
-        gateway = self.chosen_gateway()
-        attempt = CheckoutPayment.objects.filter(order_number=order_number).count() + 1
-        try:
-            state = gateway.start_payment(
-                order_number=order_number,
-                amount=total.incl_tax,
-                currency=total.currency,
-                # The same attempt retried after a lost response finds the payment it already made.
-                idempotency_key=f"order-{order_number}-start-{attempt}",
-                capture=capture_automatically(),
-            )
-        except PaymentServiceUnavailable as error:
-            logger.warning("Order #%s: %s", order_number, error)
-            raise UnableToTakePayment(UNAVAILABLE) from error
-        self._gateway = gateway
-        self._payment, _created = CheckoutPayment.objects.get_or_create(
-            gateway=gateway.code,
-            reference=state.reference,
-            defaults={
-                "order_number": order_number,
-                "basket_id": self.request.basket.id,
-                "amount": state.amount,
-                "currency": state.currency,
-            },
+        # Committed before the order is placed (this view is non-atomic); see ptashka.payments.checkout_flow.
+        self._payment = start_payment(
+            self.chosen_gateway(), order_number=order_number, total=total, basket_id=self.request.basket.id
         )
 
     def handle_order_placement(
@@ -122,76 +93,29 @@ class PaymentDetailsView(GatewayChoiceMixin, views.PaymentDetailsView):
         surcharges=None,
         **kwargs,
     ):
-        try:
-            # The order, its stock and its payment's outcome are written together or not at all.
-            with transaction.atomic():
-                return self.place_and_pay(
-                    order_number,
-                    user,
-                    basket,
-                    shipping_address,
-                    shipping_method,
-                    shipping_charge,
-                    billing_address,
-                    order_total,
-                    surcharges=surcharges,
-                    **kwargs,
-                )
-        except views.UnableToPlaceOrder:
-            self.give_up_payment()
-            raise
-
-    def place_and_pay(
-        self,
-        order_number,
-        user,
-        basket,
-        shipping_address,
-        shipping_method,
-        shipping_charge,
-        billing_address,
-        order_total,
-        surcharges=None,
-        **kwargs,
-    ):
-        order = self.place_order(
-            order_number=order_number,
-            user=user,
-            basket=basket,
-            shipping_address=shipping_address,
-            shipping_method=shipping_method,
-            shipping_charge=shipping_charge,
-            order_total=order_total,
-            billing_address=billing_address,
-            surcharges=surcharges,
-            **kwargs,
-        )
-        basket.submit()
-        payment = self._payment
-        if payment is None:  # nothing to pay
-            order.set_status(PAID)
-            return self.handle_successful_order(order)
-        if self._gateway.confirms_on_server:
-            apply_payment_state(payment.gateway, self._gateway.confirm(payment.reference))
-            return self.handle_successful_order(order)
-        self.handle_successful_order(order)
-        return redirect("checkout:pay")
-
-    def give_up_payment(self):
-        """The order could not be placed: make sure its payment can never be charged."""
-        payment = getattr(self, "_payment", None)
-        if payment is None:
-            return
-        try:
-            apply_payment_state(
-                payment.gateway,
-                self._gateway.cancel(
-                    payment.reference, idempotency_key=f"order-{payment.order_number}-cancel-{payment.pk}"
-                ),
+        def place():
+            order = self.place_order(
+                order_number=order_number,
+                user=user,
+                basket=basket,
+                shipping_address=shipping_address,
+                shipping_method=shipping_method,
+                shipping_charge=shipping_charge,
+                order_total=order_total,
+                billing_address=billing_address,
+                surcharges=surcharges,
+                **kwargs,
             )
-        except (PaymentServiceUnavailable, PaymentDeclined):
-            # Left to reconciliation, which cancels unpaid payments once they are old enough.
-            logger.warning("Could not cancel %s now; reconciliation will", payment)
+            basket.submit()
+            return order
+
+        # The order, its stock and its payment's outcome are written together or not at all; a
+        # payment whose order cannot be placed is given up (UnableToPlaceOrder reaches Oscar's view).
+        order = place_and_pay(self._payment, place)
+        response = self.handle_successful_order(order)
+        if self._payment is not None and self._payment.waits_for_shopper:
+            return redirect("checkout:pay")
+        return response
 
 
 class PlacedOrderMixin:
@@ -209,7 +133,8 @@ class PlacedOrderMixin:
 
 
 class PayView(PlacedOrderMixin, generic.TemplateView):
-    """Where the shopper confirms the card payment in the provider's own widget (Stripe.js)."""
+    """Where the shopper confirms the card payment in the provider's own widget (Stripe.js), or is sent
+    to approve it on the provider's pages (PayPal) and comes back to after cancelling there."""
 
     template_name = "oscar/checkout/pay.html"
 
@@ -223,9 +148,24 @@ class PayView(PlacedOrderMixin, generic.TemplateView):
         except PaymentServiceUnavailable:
             messages.error(request, UNAVAILABLE)
             state = None
+        if state is not None and state.status in (states.SUCCEEDED, states.AUTHORISED):
+            # Paid meanwhile (PayPal captures an approved order when asked): nothing left to do here.
+            apply_payment_state(payment.gateway, state)
+            return redirect("checkout:thank-you")
+        cancelled_at_provider = request.GET.get("paypal") == "cancelled"
+        if gateway.approves_at_provider and state is not None:
+            if cancelled_at_provider:
+                messages.warning(
+                    request,
+                    _("You cancelled the payment at PayPal. Your order is kept — try again when ready."),
+                )
+            elif state.approval_url and payment.status == states.REQUIRES_ACTION:
+                # Straight from placing the order: the shopper approves the payment at PayPal.
+                return redirect(state.approval_url)
         context = self.get_context_data(
             order=order,
             payment=payment,
+            gateway=gateway,
             state=state,
             stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
             stripe_js_url=settings.STRIPE_JS_URL,
@@ -265,6 +205,11 @@ class PaymentReturnView(PlacedOrderMixin, generic.View):
 
     def get(self, request, *args, **kwargs):
         order, payment = self.placed_order()
+        # PayPal names the order it sends the buyer back for: another one is not this checkout's.
+        if "token" in request.GET and request.GET["token"] != payment.reference:
+            return http.HttpResponseBadRequest(
+                _("This payment approval is for another order."), content_type="text/plain"
+            )
         gateway = gateway_by_code(payment.gateway)
         try:
             state = gateway.confirm(payment.reference)

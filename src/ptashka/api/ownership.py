@@ -19,7 +19,20 @@ def baskets_of(request):
     return baskets.filter(owner=None, pk=operations.get_basket_id_from_session(request))
 
 
+# The orders a guest placed over the API in this session, so they can pay for and follow them.
+GUEST_ORDERS_SESSION_KEY = "api_guest_order_ids"
+GUEST_ORDERS_KEPT = 20
+
+
 def orders_of(request):
+    """A user's own orders; a guest's, only those placed in this session (none from other sessions)."""
     if not request.user.is_authenticated:
-        return Order.objects.none()
+        return Order.objects.filter(user=None, pk__in=request.session.get(GUEST_ORDERS_SESSION_KEY, []))
     return Order.objects.filter(user=request.user)
+
+
+def remember_guest_order(request, order):
+    if request.user.is_authenticated:
+        return
+    placed = request.session.get(GUEST_ORDERS_SESSION_KEY, [])
+    request.session[GUEST_ORDERS_SESSION_KEY] = [*placed, order.pk][-GUEST_ORDERS_KEPT:]

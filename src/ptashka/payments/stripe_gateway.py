@@ -120,12 +120,27 @@ class StripeGateway(Gateway):
     def confirm(self, reference, *, payment_token=""):
         if not payment_token:
             return self._state(self._call(self.client.v1.payment_intents.retrieve, reference))
-        # The card went from the shopper's browser to Stripe; we only ever see the token for it.
-        token = self._call(self.client.v1.tokens.retrieve, payment_token)
-        self._call(
-            self.client.v1.payment_intents.update, reference, params={"payment_method": token["card"]["id"]}
-        )
-        return self._state(self._call(self.client.v1.payment_intents.confirm, reference))
+        # The card went from the shopper's browser or app to Stripe; we only ever see the token for it:
+        # a PaymentMethod id (pm_…, Stripe's SDKs) or a card token (tok_…, Stripe.js' card element).
+        try:
+            if payment_token.startswith("pm_"):
+                payment_method = payment_token
+            else:
+                payment_method = self._call(self.client.v1.tokens.retrieve, payment_token)["card"]["id"]
+            self._call(
+                self.client.v1.payment_intents.update, reference, params={"payment_method": payment_method}
+            )
+            return self._state(self._call(self.client.v1.payment_intents.confirm, reference))
+        except PaymentServiceUnavailable as error:
+            # A token Stripe does not know is the client's mistake, not an outage.
+            missing = error.__cause__
+            if isinstance(missing, stripe.InvalidRequestError) and (
+                missing.code == "resource_missing" or missing.http_status == 404
+            ):
+                raise PaymentDeclined(
+                    "Stripe does not know this payment method: make one with Stripe's SDK and send its id."
+                ) from missing
+            raise
 
     def capture(self, reference, *, amount, idempotency_key):
         intent = self._call(self.client.v1.payment_intents.retrieve, reference)

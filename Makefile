@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo serve lint format check worker beat constraints clean
+.PHONY: run test contract install install-test migrate demo serve lint format check worker beat constraints clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,11 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
+# uvicorn (ASGI) rather than runserver (WSGI only), so the demo serves pages and the live-tracking
+# WebSockets (/ws/) from one process; it reloads on code and template changes like runserver.
 serve:
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(BIN)/uvicorn ptashka.asgi:application --host $(HOST) --port $(PORT) --reload \
+		--reload-dir src --reload-dir cms --reload-dir forked_apps --reload-dir templates --reload-include '*.html'
 
 ## make run: install, migrate, load the demo shop and serve it on http://127.0.0.1:8000
 run: demo serve
@@ -40,6 +43,11 @@ run: demo serve
 ## make test: install the test extras and run the lint gates and the whole suite
 test: install-test check
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+## make contract: the API contract run: schemathesis against gunicorn serving the demo shop on a
+## fresh database (DATABASE_URL's name + _contract, PostgreSQL); see README "Contract tests"
+contract: install-test
+	$(PY) tests/contract/run.py
 
 check:
 	$(BIN)/ruff check .

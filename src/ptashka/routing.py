@@ -1,3 +1,5 @@
-"""WebSocket routes served by Channels (live order tracking lands here)."""
+"""WebSocket routes served by Channels: live order tracking."""
 
-websocket_urlpatterns: list = []
+from ptashka.realtime.routing import websocket_urlpatterns as realtime_urlpatterns
+
+websocket_urlpatterns: list = [*realtime_urlpatterns]

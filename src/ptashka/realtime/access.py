@@ -1,0 +1,66 @@
+"""Who may watch an order live: its signed-in owner, the session that placed it, or the owner's JWT."""
+
+from oscar.core.loading import get_model
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework_simplejwt.authentication import JWTAuthentication
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+
+from ptashka.analytics.access import is_shop_manager
+
+Order = get_model("order", "Order")
+
+# API clients offer ["ptashka.jwt", "<access token>"] as WebSocket subprotocols: the token travels
+# in the Sec-WebSocket-Protocol header, which servers and proxies do not log, never in the URL.
+JWT_SUBPROTOCOL = "ptashka.jwt"
+NUMBER_MAX_LENGTH = 128  # Order.number's max_length
+
+
+def offered_token(subprotocols):
+    """The access token offered beside ``ptashka.jwt``; "" when the marker came alone, None without it."""
+    subprotocols = list(subprotocols or [])
+    if JWT_SUBPROTOCOL not in subprotocols:
+        return None
+    others = [protocol for protocol in subprotocols if protocol != JWT_SUBPROTOCOL]
+    return others[0] if others else ""
+
+
+def user_from_token(raw_token):
+    """The active user a valid, unexpired, unrevoked access token names; None for anything else."""
+    if not raw_token:
+        return None
+    authentication = JWTAuthentication()
+    try:
+        return authentication.get_user(authentication.get_validated_token(raw_token.encode()))
+    except (InvalidToken, TokenError, AuthenticationFailed):
+        return None
+
+
+def watchable_order_id(number, user=None, session=None, token=None):
+    """The id of order ``number`` if this viewer owns it; None for someone else's and unknown ones alike.
+
+    A token, when one is offered, decides alone: a bad token is refused even beside a good session.
+    """
+    if token is not None:
+        user = user_from_token(token)
+        session = None
+    # PostgreSQL refuses NUL and control characters in a query: they cannot be in an order number.
+    if not number or len(number) > NUMBER_MAX_LENGTH or not number.isprintable():
+        return None
+    found = Order.objects.filter(number=number).values_list("pk", "user_id").first()
+    if found is None:
+        return None
+    order_id, owner_id = found
+    if user is not None and user.is_authenticated and owner_id == user.pk:
+        return order_id
+    # Oscar keeps the order just placed in the session for the thank-you page; guests track it there.
+    if session is not None and session.get("checkout_order_id") == order_id:
+        return order_id
+    return None
+
+
+def may_watch_new_orders(user):
+    """Who sees every order in Oscar's dashboard: active staff allowed to view orders.
+
+    Partner users (partner.dashboard_access) see only their own partner's orders there, so not this feed.
+    """
+    return user is not None and is_shop_manager(user) and user.has_perm("order.view_order")

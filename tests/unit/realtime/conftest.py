@@ -1,0 +1,98 @@
+"""Channels' WebsocketCommunicator against the project's real ASGI application, with committed orders.
+
+The consumers read the database from worker threads, so these tests commit their data
+(transactional_db) instead of hiding it in a test transaction the consumers cannot see.
+"""
+
+import json
+from importlib import import_module
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.test import Client
+from oscar.test.factories import UserFactory, create_order
+
+from ptashka.realtime.consumers import REFUSED
+
+ORIGIN = "http://testserver"
+# Functional timeouts: how long a test waits for a message before it counts as not sent.
+WAIT_SECONDS = 5
+
+
+def run(scenario, *args):
+    """Run an async scenario from a sync test; the consumers' database calls come back to this thread."""
+    return async_to_sync(scenario)(*args)
+
+
+def signed_in_session(user):
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def guest_session(order):
+    """The session of the browser that placed ``order`` as a guest (as Oscar's checkout leaves it)."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store["checkout_order_id"] = order.pk
+    store.save()
+    return store.session_key
+
+
+async def open_socket(path, session_key=None, subprotocols=None, origin=ORIGIN):
+    """Connect like a browser on the shop's own pages; answers (communicator, accepted, subprotocol)."""
+    from ptashka.asgi import application
+
+    headers = [(b"origin", origin.encode())] if origin else []
+    if session_key:
+        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_key}".encode()))
+    communicator = WebsocketCommunicator(application, path, headers=headers, subprotocols=subprotocols)
+    accepted, subprotocol = await communicator.connect(timeout=WAIT_SECONDS)
+    return communicator, accepted, subprotocol
+
+
+async def refusal_of(communicator):
+    """The close code the server sent right after the handshake (None if it sent something else)."""
+    message = await communicator.receive_output(timeout=WAIT_SECONDS)
+    # The browser's side of the closing handshake, so the consumer finishes.
+    await communicator.disconnect(code=message.get("code", 1000), timeout=WAIT_SECONDS)
+    return message.get("code") if message["type"] == "websocket.close" else None
+
+
+async def next_message(communicator):
+    return json.loads(await communicator.receive_from(timeout=WAIT_SECONDS))
+
+
+@pytest.fixture(autouse=True)
+def in_memory_channel_layer(settings):
+    """Channels' in-memory layer: channels-redis lets a closed consumer go only after its 5 s poll.
+
+    The real Redis layer is what tests/integration/realtime runs against, between two processes.
+    """
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+
+@pytest.fixture
+def shopper(transactional_db):
+    return UserFactory(email="oksana@example.com")
+
+
+@pytest.fixture
+def stranger(transactional_db):
+    return UserFactory(email="stranger@example.com")
+
+
+@pytest.fixture
+def order(shopper):
+    return create_order(user=shopper, status="Pending")
+
+
+@pytest.fixture
+def guest_order(transactional_db):
+    return create_order(status="Pending", guest_email="guest@example.com")
+
+
+@pytest.fixture
+def refused():
+    return REFUSED

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import search as cms_search
 from cms import sitemaps as cms_sitemaps
 from ptashka import health
+from ptashka.api import errors as api_errors
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -21,6 +22,8 @@ urlpatterns = [
     # Ours first (JWT auth, password reset), then oscar-api: /api/auth/..., /api/basket/, ...
     path("api/", include("ptashka.api.urls")),
     path("api/", include("oscarapi.urls")),
+    # Anything else under /api/ is a JSON 404 (without the slash, CommonMiddleware redirects here).
+    re_path(r"^api/[\s\S]*/$", api_errors.not_found),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dashboard/analytics-exports/", include("ptashka.analytics.urls")),
     path("reminders/unsubscribe/", include("ptashka.notifications.urls")),

@@ -4,11 +4,42 @@ import re
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension, OpenApiViewExtension
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.plumbing import ResolvedComponent, build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 
 PATH_PARAMETER = re.compile(r"{(\w+)}")
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
+# DRF answers most refusals with {"detail": "..."}; oscar-api's own refusals (400, 401, 406) are
+# the serializer's field errors, {"reason": ...}, a list, or a bare string.
+ERROR_COMPONENTS = {
+    "Error": {
+        "type": "object",
+        "description": "Why the request was refused.",
+        "properties": {"detail": {"type": "string"}},
+        "required": ["detail"],
+    },
+    "ValidationError": {
+        "description": "What is wrong with the request: field errors by field name (an object), a list, "
+        "or a message.",
+        "anyOf": [
+            {"type": "object", "additionalProperties": True},
+            {"type": "array", "items": {}},
+            {"type": "string"},
+        ],
+    },
+}
+ERROR_DESCRIPTIONS = {
+    400: ("ValidationError", "The request is invalid; nothing was changed."),
+    401: ("ValidationError", "Not signed in, or the credentials or token are invalid."),
+    403: ("Error", "Signed in, but not allowed to do this."),
+    404: ("Error", "No such object, or not the caller's."),
+    405: ("Error", "Not allowed in this state (see the operation's description)."),
+    406: ("ValidationError", "oscar-api refused the change (e.g. the product cannot be bought)."),
+    409: ("Error", "Other objects still depend on this one."),
+    429: ("Error", "Too many attempts; retry after the Retry-After header's seconds."),
+}
 
 
 def only_the_shop_api(endpoints, **kwargs):
@@ -40,6 +71,40 @@ class ShopAutoSchema(AutoSchema):
         if not parameters and self.method in ("PUT", "PATCH"):
             return f"{operation_id}_many"
         return operation_id
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for status in sorted(self.error_statuses()):
+            if str(status) in responses:
+                continue
+            component_name, description = ERROR_DESCRIPTIONS[status]
+            responses[str(status)] = {
+                "description": description,
+                "content": {"application/json": {"schema": self.error_component(component_name).ref}},
+            }
+        return responses
+
+    def error_statuses(self):
+        """The refusals this operation can answer, read off how the view is built."""
+        view = self.view
+        statuses = set(getattr(view, "error_statuses", ()))
+        if self.method in ("POST", "PUT", "PATCH") or self._get_parameters():
+            statuses.add(400)
+        if view.get_authenticators():
+            statuses.update({401, 403})
+        if PATH_PARAMETER.search(self.path):
+            statuses.add(404)
+        if self.method == "DELETE":
+            statuses.add(409)
+        if self.method in WRITE_METHODS and view.get_throttles():
+            statuses.add(429)
+        return statuses
+
+    def error_component(self, name):
+        component = ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, object=name)
+        component.schema = ERROR_COMPONENTS[name]
+        self.registry.register_on_missing(component)
+        return component
 
 
 class CategoryFieldExtension(OpenApiSerializerFieldExtension):

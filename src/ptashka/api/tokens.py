@@ -40,6 +40,8 @@ class ObtainTokenPairView(Throttled, jwt_views.TokenObtainPairView):
     """
 
     throttle_scope = "login"
+    # Wrong credentials answer 401, though the view itself takes no authentication.
+    error_statuses = (401,)
 
     def post(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -66,6 +68,7 @@ class RefreshTokenView(Throttled, jwt_views.TokenRefreshView):
 
     throttle_scope = "token"
     serializer_class = RotatingRefreshSerializer
+    error_statuses = (401,)
 
 
 class LogoutSerializer(serializers.Serializer):

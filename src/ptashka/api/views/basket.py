@@ -1,28 +1,60 @@
 """Oscar-api's basket views, with their writes rate limited and other people's baskets answering 404."""
 
+from drf_spectacular.utils import extend_schema
 from oscarapi.basket import operations
+from oscarapi.serializers.checkout import ShippingAddressSerializer
 from oscarapi.views import basket
 from rest_framework import generics
 
+from ptashka.api.errors import require_object
 from ptashka.api.ownership import baskets_of
+from ptashka.api.serializers.shipping import ShippingMethodSerializer
 from ptashka.api.throttling import Throttled
 
 
 class AddProductView(Throttled, basket.AddProductView):
     throttle_scope = "basket"
+    # oscar-api answers 406 when the product cannot be bought in that quantity.
+    error_statuses = (406,)
 
 
 class ShippingMethodView(Throttled, basket.ShippingMethodView):
     throttle_scope = "basket"
+    # An address oscar-api cannot use answers 406.
+    error_statuses = (406,)
+    shipping_method_serializer_class = ShippingMethodSerializer
+
+    @extend_schema(responses={200: ShippingMethodSerializer(many=True)})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(request=ShippingAddressSerializer, responses={200: ShippingMethodSerializer(many=True)})
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
 
 class AddVoucherView(Throttled, basket.AddVoucherView):
     # Its own, tighter limit: each attempt is a guess at a voucher code.
     throttle_scope = "voucher"
+    error_statuses = (406,)
 
 
 class LineList(Throttled, basket.LineList):
     throttle_scope = "basket"
+    # oscar-api answers 406 when the body names another basket than the URL.
+    error_statuses = (406,)
+
+    def get_queryset(self):
+        own = self.check_basket_permission(self.request, basket_pk=self.kwargs.get("pk"))
+        priced = operations.assign_basket_strategy(own, self.request)
+        if self.request.method == "GET":
+            # Priced once for the whole list (ptashka.api.serializers.basket.BasketLineSerializer).
+            priced.priced_for = self.request
+        return priced.all_lines()
+
+    def post(self, request, pk, format=None, *args, **kwargs):
+        require_object(request.data)
+        return super().post(request, pk, format, *args, **kwargs)
 
     def check_basket_permission(self, request, basket_pk=None, basket=None):
         if basket is not None:
@@ -35,6 +67,9 @@ class BasketLineDetail(Throttled, basket.BasketLineDetail):
 
     def get_queryset(self):
         # oscar-api prepares the basket named in the URL before checking access, which stores it
-        # in the caller's session and so hands a guest any basket whose id they guess.
+        # in the caller's session and so hands a guest any basket whose id they guess. Only the
+        # caller's own basket is priced here, and not stored in the session: that write happened
+        # inside the request's transaction, so a 404 for the line rolled the new session back and
+        # the answer became a 400 "session was deleted".
         own = generics.get_object_or_404(baskets_of(self.request), pk=self.kwargs.get("basket_pk"))
-        return operations.prepare_basket(own, self.request).all_lines()
+        return operations.assign_basket_strategy(own, self.request).all_lines()

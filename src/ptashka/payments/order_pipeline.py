@@ -44,9 +44,18 @@ PROGRESS = {
 }
 
 
+def gateway_label(code):
+    """The name shoppers and shop managers see for a gateway ("Card (Stripe)", "PayPal")."""
+    from django.utils.module_loading import import_string
+
+    from .registry import GATEWAY_CLASSES
+
+    return str(import_string(GATEWAY_CLASSES[code]).label) if code in GATEWAY_CLASSES else code
+
+
 def source_for(order, payment):
     source_type, _ = SourceType.objects.get_or_create(
-        code=payment.gateway, defaults={"name": payment.gateway}
+        code=payment.gateway, defaults={"name": gateway_label(payment.gateway)}
     )
     source, _ = Source.objects.get_or_create(
         order=order,

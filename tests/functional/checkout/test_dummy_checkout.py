@@ -51,6 +51,8 @@ def test_dummy_checkout_places_a_paid_order_for_the_server_side_total(client, sm
     thanks = client.get(reverse("checkout:thank-you"))
     assert thanks.status_code == 200
     assert order.number in thanks.content.decode()
+    # the thank-you page says what was paid and how, not Oscar's "Allocation of €0.00"
+    assert "Paid €57.50 by Test payment" in " ".join(thanks.content.decode().split())
 
 
 def test_choosing_a_gateway_that_is_not_offered_is_refused(client, small_shop, to_preview):

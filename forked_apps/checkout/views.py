@@ -14,7 +14,7 @@ from oscar.apps.checkout import views
 from oscar.core.loading import get_model
 
 from ptashka.payments import gateway as states
-from ptashka.payments.checkout_flow import UNAVAILABLE, place_and_pay, start_payment
+from ptashka.payments.checkout_flow import UNAVAILABLE, confirm_with_token, place_and_pay, start_payment
 from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
 from ptashka.payments.models import CheckoutPayment
 from ptashka.payments.order_pipeline import PENDING, apply_payment_state
@@ -179,19 +179,13 @@ class PayView(PlacedOrderMixin, generic.TemplateView):
         token = request.POST.get("token", "")
         if not token:
             return http.JsonResponse({"error": _("No card was given.")}, status=400)
-        gateway = gateway_by_code(payment.gateway)
         return_url = reverse("checkout:payment-return")
         try:
-            state = gateway.confirm(payment.reference, payment_token=token)
+            state, _order = confirm_with_token(payment, token)
         except PaymentDeclined as declined:
-            try:
-                apply_payment_state(payment.gateway, gateway.confirm(payment.reference))
-            except PaymentServiceUnavailable:
-                pass  # the decline is recorded by its webhook or by reconciliation
             return http.JsonResponse({"error": str(declined)}, status=402)
         except PaymentServiceUnavailable:
             return http.JsonResponse({"error": UNAVAILABLE}, status=503)
-        apply_payment_state(payment.gateway, state)
         if state.status == states.REQUIRES_ACTION:
             # 3-D Secure: Stripe.js shows the bank's check, then the browser comes to return_url.
             return http.JsonResponse(

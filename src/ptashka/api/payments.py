@@ -14,7 +14,7 @@ from ptashka.api.ownership import baskets_of, orders_of
 from ptashka.api.serializers.checkout import PaymentSerializer, describe_payment, offered_gateways
 from ptashka.api.throttling import Throttled
 from ptashka.payments import gateway as states
-from ptashka.payments.checkout_flow import UNAVAILABLE
+from ptashka.payments.checkout_flow import UNAVAILABLE, confirm_with_token
 from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
 from ptashka.payments.order_pipeline import apply_payment_state, order_payment
 from ptashka.payments.registry import gateway_by_code
@@ -151,16 +151,11 @@ class OrderPaymentView(Throttled, APIView):
             )
         token = confirmation.validated_data.get("payment_method", "")
         try:
-            gateway = gateway_by_code(payment.gateway)
-            state = gateway.confirm(payment.reference, payment_token=token)
+            state, confirmed_order = confirm_with_token(payment, token)
         except PaymentDeclined as declined:
-            try:
-                apply_payment_state(payment.gateway, gateway.confirm(payment.reference))
-            except PaymentServiceUnavailable:
-                pass  # the decline is recorded by its webhook or by reconciliation
             return Response({"detail": str(declined)}, status=status.HTTP_402_PAYMENT_REQUIRED)
         except (PaymentServiceUnavailable, LookupError):
             return Response({"detail": str(UNAVAILABLE)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
-        order = apply_payment_state(payment.gateway, state) or order
+        order = confirmed_order or order
         payment.refresh_from_db()
         return self.answer(request, order, payment, state)

@@ -11,6 +11,7 @@ from oscar.apps.payment.exceptions import UnableToTakePayment
 from .gateway import Gateway, PaymentDeclined, PaymentServiceUnavailable, PaymentState
 from .models import CheckoutPayment
 from .order_pipeline import PAID, apply_payment_state, capture_automatically
+from .registry import gateway_by_code
 
 logger = logging.getLogger(__name__)
 
@@ -106,3 +107,21 @@ def give_up_payment(payment):
     except (PaymentServiceUnavailable, PaymentDeclined):
         # Left to reconciliation, which cancels unpaid payments once they are old enough.
         logger.warning("Could not cancel %s now; reconciliation will", record)
+
+
+def confirm_with_token(record, token):
+    """Confirm a payment with what the shopper's browser or app got from the provider (a card token).
+
+    Returns the provider's state and the order brought up to it. A decline is recorded as far as
+    the provider tells us now (else by its webhook or reconciliation) and raised as PaymentDeclined.
+    """
+    gateway = gateway_by_code(record.gateway)
+    try:
+        state = gateway.confirm(record.reference, payment_token=token)
+    except PaymentDeclined:
+        try:
+            apply_payment_state(record.gateway, gateway.confirm(record.reference))
+        except PaymentServiceUnavailable:
+            pass  # the decline is recorded by its webhook or by reconciliation
+        raise
+    return state, apply_payment_state(record.gateway, state)

@@ -1,4 +1,4 @@
-"""Who may watch an order live: its signed-in owner, the session that placed it, or the owner's JWT."""
+"""Who may watch an order live: its signed-in owner, its guest (placing session or status link), a JWT."""
 
 from oscar.core.loading import get_model
 from rest_framework.exceptions import AuthenticationFailed
@@ -35,10 +35,12 @@ def user_from_token(raw_token):
         return None
 
 
-def watchable_order_id(number, user=None, session=None, token=None):
+def watchable_order_id(number, user=None, session=None, token=None, verification_hash=None):
     """The id of order ``number`` if this viewer owns it; None for someone else's and unknown ones alike.
 
     A token, when one is offered, decides alone: a bad token is refused even beside a good session.
+    A guest may also watch from the status link of their emails (number + verification hash) once
+    their session has given the order's email address, exactly as Oscar's status page requires.
     """
     if token is not None:
         user = user_from_token(token)
@@ -46,14 +48,23 @@ def watchable_order_id(number, user=None, session=None, token=None):
     # PostgreSQL refuses NUL and control characters in a query: they cannot be in an order number.
     if not number or len(number) > NUMBER_MAX_LENGTH or not number.isprintable():
         return None
-    found = Order.objects.filter(number=number).values_list("pk", "user_id").first()
+    found = Order.objects.filter(number=number).values_list("pk", "user_id", "guest_email").first()
     if found is None:
         return None
-    order_id, owner_id = found
+    order_id, owner_id, guest_email = found
     if user is not None and user.is_authenticated and owner_id == user.pk:
         return order_id
     # Oscar keeps the order just placed in the session for the thank-you page; guests track it there.
     if session is not None and session.get("checkout_order_id") == order_id:
+        return order_id
+    if (
+        verification_hash
+        and owner_id is None
+        and session is not None
+        and guest_email
+        and session.get("anon_order_email") == guest_email
+        and Order(number=number).check_verification_hash(verification_hash)
+    ):
         return order_id
     return None
 

@@ -1,5 +1,7 @@
 """WebSocket consumers: an order's live status for its owner, and the shop managers' new-orders feed."""
 
+from urllib.parse import parse_qs
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
@@ -37,7 +39,11 @@ class OrderStatusConsumer(ServerPushConsumer):
         token = offered_token(self.scope.get("subprotocols"))
         # A client that offered the JWT subprotocol must get it back, or its browser drops the socket.
         subprotocol = JWT_SUBPROTOCOL if token is not None else None
-        self.order_id = await database_sync_to_async(self.find_watchable_order)(number, token)
+        # The status link's verification hash, as on the guest's order-status page it was opened from.
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
+        verification_hash = (query.get("hash") or [None])[0]
+        find = database_sync_to_async(self.find_watchable_order)
+        self.order_id = await find(number, token, verification_hash)
         if self.order_id is None:
             await self.refuse(subprotocol)
             return
@@ -48,9 +54,13 @@ class OrderStatusConsumer(ServerPushConsumer):
         await self.accept(subprotocol)
         await self.send_json({"type": "order.snapshot", "order": snapshot})
 
-    def find_watchable_order(self, number, token):
+    def find_watchable_order(self, number, token, verification_hash):
         return watchable_order_id(
-            number, user=self.scope.get("user"), session=self.scope.get("session"), token=token
+            number,
+            user=self.scope.get("user"),
+            session=self.scope.get("session"),
+            token=token,
+            verification_hash=verification_hash,
         )
 
     async def order_changed(self, message):

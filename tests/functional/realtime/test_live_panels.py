@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import ShippingEventTypeFactory, UserFactory, create_order
 
@@ -80,6 +81,22 @@ def test_thank_you_page_tracks_the_order_just_placed_by_a_guest(client):
     assert page.status_code == 200
     assert f'data-live-order="/ws/orders/{order.number}/"' in page.content.decode()
     assert SCRIPT in page.content.decode()
+
+
+def test_guest_status_page_from_the_email_link_tracks_the_order(client):
+    order = create_order(status="Paid", guest_email="guest@example.com")
+    link = reverse(
+        "customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()}
+    )
+    session = client.session
+    session["anon_order_email"] = "guest@example.com"
+    session.save()
+
+    html = client.get(link).content.decode()
+
+    assert f'data-live-order="/ws/orders/{order.number}/?hash=' in html
+    assert '<p class="ptashka-live-order__status" data-order-status>Paid</p>' in html
+    assert SCRIPT in html
 
 
 def test_someone_elses_order_page_is_still_not_found(client, shopper):

@@ -96,3 +96,11 @@ def guest_order(transactional_db):
 @pytest.fixture
 def refused():
     return REFUSED
+
+
+def status_link_session(email):
+    """The session of a guest who opened their order's status link and gave the order's email."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store["anon_order_email"] = email
+    store.save()
+    return store.session_key

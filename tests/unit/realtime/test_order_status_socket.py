@@ -2,6 +2,7 @@
 
 import logging
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from channels.db import database_sync_to_async
@@ -18,6 +19,7 @@ from tests.unit.realtime.conftest import (
     refusal_of,
     run,
     signed_in_session,
+    status_link_session,
 )
 
 Order = get_model("order", "Order")
@@ -87,6 +89,51 @@ def test_guest_session_of_one_order_cannot_watch_another(guest_order, order, ref
 
     async def scenario():
         socket, _, _ = await open_socket(path_of(order), session)
+        return await refusal_of(socket)
+
+    assert run(scenario) == refused
+
+
+def test_guest_with_the_status_link_of_their_emails_is_accepted(guest_order):
+    session = status_link_session("guest@example.com")
+    path = f"{path_of(guest_order)}?{urlencode({'hash': guest_order.verification_hash()})}"
+
+    async def scenario():
+        socket, accepted, _ = await open_socket(path, session)
+        message = await next_message(socket)
+        await socket.disconnect()
+        return accepted, message
+
+    accepted, message = run(scenario)
+
+    assert accepted
+    assert message["order"]["number"] == str(guest_order.number)
+
+
+@pytest.mark.parametrize(
+    "email, right_hash",
+    [("guest@example.com", False), ("someone@example.com", True), (None, True)],
+    ids=["forged hash", "another email", "email never given"],
+)
+def test_status_link_needs_both_the_orders_hash_and_its_email(guest_order, refused, email, right_hash):
+    session = status_link_session(email) if email else None
+    verification_hash = guest_order.verification_hash() if right_hash else f"{guest_order.number}:forged"
+    path = f"{path_of(guest_order)}?{urlencode({'hash': verification_hash})}"
+
+    async def scenario():
+        socket, _, _ = await open_socket(path, session)
+        return await refusal_of(socket)
+
+    assert run(scenario) == refused
+
+
+def test_the_hash_of_one_order_does_not_open_another(guest_order, refused):
+    other = create_order(status="Pending", guest_email="guest@example.com")
+    session = status_link_session("guest@example.com")
+    path = f"{path_of(other)}?{urlencode({'hash': guest_order.verification_hash()})}"
+
+    async def scenario():
+        socket, _, _ = await open_socket(path, session)
         return await refusal_of(socket)
 
     assert run(scenario) == refused

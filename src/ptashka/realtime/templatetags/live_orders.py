@@ -2,7 +2,7 @@
 
 from datetime import datetime
 from decimal import Decimal
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django import template
 
@@ -13,12 +13,14 @@ register = template.Library()
 NEW_ORDERS_PATH = "/ws/dashboard/orders/"
 
 
-def order_socket_path(number):
-    return f"/ws/orders/{quote(str(number), safe='')}/"
+def order_socket_path(number, verification_hash=""):
+    path = f"/ws/orders/{quote(str(number), safe='')}/"
+    # A guest's status page passes on the hash of its own URL: it is no more exposed than the page's.
+    return f"{path}?{urlencode({'hash': verification_hash})}" if verification_hash else path
 
 
 @register.inclusion_tag("ptashka/realtime/order_status.html")
-def live_order_status(order):
+def live_order_status(order, verification_hash=""):
     """The order's status, history and tracking now; static/ptashka/js/live-orders.js keeps it current."""
     snapshot = order_snapshot(order.pk)
     history = [{**step, "at": datetime.fromisoformat(step["at"])} for step in snapshot["history"]]
@@ -30,7 +32,7 @@ def live_order_status(order):
         "order": snapshot,
         "history": history,
         "refunds": refunds,
-        "socket_path": order_socket_path(order.number),
+        "socket_path": order_socket_path(order.number, verification_hash),
     }
 
 

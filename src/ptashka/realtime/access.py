@@ -35,6 +35,14 @@ def user_from_token(raw_token):
         return None
 
 
+def token_expires_at(raw_token):
+    """When a valid access token expires (a Unix time); None for a token that is not valid."""
+    try:
+        return JWTAuthentication().get_validated_token(raw_token.encode())["exp"]
+    except (InvalidToken, TokenError, KeyError):
+        return None
+
+
 def watchable_order_id(number, user=None, session=None, token=None, verification_hash=None):
     """The id of order ``number`` if this viewer owns it; None for someone else's and unknown ones alike.
 

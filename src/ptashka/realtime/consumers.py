@@ -1,17 +1,27 @@
 """WebSocket consumers: an order's live status for its owner, and the shop managers' new-orders feed."""
 
+import asyncio
+import time
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from .access import JWT_SUBPROTOCOL, may_watch_new_orders, offered_token, watchable_order_id
+from .access import (
+    JWT_SUBPROTOCOL,
+    may_watch_new_orders,
+    offered_token,
+    token_expires_at,
+    watchable_order_id,
+)
 from .groups import NEW_ORDERS_GROUP, order_group
 from .snapshots import order_snapshot
 
 # Everyone who may not watch is told the same, after the handshake: a browser cannot read an HTTP
 # refusal, but it can read this code and stop reconnecting. Unknown orders look like other people's.
 REFUSED = 4403
+# The access token a socket was opened with has expired: reconnect with a fresh one.
+TOKEN_EXPIRED = 4401
 
 
 class ServerPushConsumer(AsyncJsonWebsocketConsumer):
@@ -53,6 +63,24 @@ class OrderStatusConsumer(ServerPushConsumer):
         snapshot = await database_sync_to_async(order_snapshot)(self.order_id)
         await self.accept(subprotocol)
         await self.send_json({"type": "order.snapshot", "order": snapshot})
+        if token:
+            self.close_when_token_expires(token)
+
+    def close_when_token_expires(self, token):
+        """A socket opened with an access token lasts no longer than the token: the client reconnects
+        with a fresh one, so a revoked user's socket does not outlive their last token."""
+        expires_at = token_expires_at(token)
+        if expires_at is None:
+            return
+        delay = max(0.0, expires_at - time.time())
+        loop = asyncio.get_running_loop()
+        self.expiry = loop.call_later(delay, lambda: loop.create_task(self.close(code=TOKEN_EXPIRED)))
+
+    async def disconnect(self, code):
+        expiry = getattr(self, "expiry", None)
+        if expiry is not None:
+            expiry.cancel()
+        await super().disconnect(code)
 
     def find_watchable_order(self, number, token, verification_hash):
         return watchable_order_id(

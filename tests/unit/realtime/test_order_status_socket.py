@@ -12,7 +12,9 @@ from oscar.test.factories import ShippingEventTypeFactory, create_order
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from ptashka.realtime.access import JWT_SUBPROTOCOL
+from ptashka.realtime.consumers import TOKEN_EXPIRED
 from tests.unit.realtime.conftest import (
+    WAIT_SECONDS,
     guest_session,
     next_message,
     open_socket,
@@ -166,6 +168,23 @@ def expired(user):
     token = AccessToken.for_user(user)
     token.set_exp(lifetime=-timedelta(minutes=1))
     return str(token)
+
+
+def test_a_socket_opened_with_a_token_is_closed_when_the_token_expires(order, shopper):
+    token = AccessToken.for_user(shopper)
+    token.set_exp(lifetime=timedelta(seconds=2))
+
+    async def scenario():
+        socket, accepted, _ = await open_socket(path_of(order), subprotocols=[JWT_SUBPROTOCOL, str(token)])
+        snapshot = await next_message(socket)
+        closing = await socket.receive_output(timeout=WAIT_SECONDS)
+        await socket.disconnect(code=closing.get("code", 1000))
+        return accepted, snapshot, closing
+
+    accepted, snapshot, closing = run(scenario)
+
+    assert accepted and snapshot["type"] == "order.snapshot"
+    assert closing == {"type": "websocket.close", "code": TOKEN_EXPIRED}
 
 
 def test_bad_tokens_are_refused(order, shopper, stranger, refused):

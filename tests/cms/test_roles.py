@@ -91,6 +91,21 @@ def test_shop_manager_works_in_the_dashboard(client, demo_shop):
         assert client.get(path).status_code == 200, path
 
 
+def test_shop_manager_looks_up_customers_but_cannot_reset_their_passwords(client, demo_shop):
+    customer = get_user_model().objects.get(username="admin")
+    sign_in(client, "manager")
+
+    listing = client.get("/dashboard/users/")
+    detail = client.get(f"/dashboard/users/{customer.pk}/")
+    reset = client.post(f"/dashboard/users/{customer.pk}/password-reset/")
+
+    assert listing.status_code == 200
+    assert detail.status_code == 200
+    assert reset.status_code in (302, 403)
+    if reset.status_code == 302:
+        assert "/login/" in reset["Location"]
+
+
 def test_shop_manager_cannot_publish_pages(client, demo_shop):
     home = HomePage.objects.get()
     manager = get_user_model().objects.get(username="manager")

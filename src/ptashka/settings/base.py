@@ -157,6 +157,9 @@ LOGIN_REDIRECT_URL = "/"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'ptashka.sqlite3'}"),
 }
+if not env.str("DATABASE_URL", default=""):
+    # The embedded default keeps its SQLite file under var/, which a fresh clone does not have.
+    VAR_DIR.mkdir(exist_ok=True)
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))

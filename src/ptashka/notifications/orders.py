@@ -81,6 +81,8 @@ def on_order_placed(sender, order, **kwargs):
 def on_order_status_changed(sender, order, old_status, new_status, **kwargs):
     from . import tasks
 
+    if new_status in settings.ORDER_STATUSES_NOT_EMAILED:
+        return
     transaction.on_commit(lambda: tasks.notify_customer_of_status.delay(order.pk, new_status), robust=True)
 
 

@@ -453,6 +453,9 @@ SHOP_MANAGER_EMAILS = env.list("SHOP_MANAGER_EMAILS", default=[])
 # Used for stock records without their own low_stock_threshold.
 LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=5)
 ORDER_DISPATCHED_STATUS = env.str("ORDER_DISPATCHED_STATUS", default="Dispatched")
+# Statuses customers get no email for: the order confirmation and the thank-you page already say the
+# order is paid for, and a second email a second later says nothing new.
+ORDER_STATUSES_NOT_EMAILED = env.list("ORDER_STATUSES_NOT_EMAILED", default=["Paid", "Authorised"])
 # Oscar would check product alerts inside the request that saves stock; a task does it instead
 # (ptashka.notifications.alerts).
 OSCAR_EAGER_ALERTS = False

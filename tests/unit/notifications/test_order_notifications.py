@@ -26,7 +26,12 @@ CommunicationEvent = get_model("order", "CommunicationEvent")
 
 pytestmark = pytest.mark.django_db
 
-PIPELINE = {"Pending": ("Paid",), "Paid": ("Dispatched",), "Dispatched": ()}
+PIPELINE = {
+    "Pending": ("Paid",),
+    "Paid": ("Being processed", "Dispatched"),
+    "Being processed": ("Dispatched",),
+    "Dispatched": (),
+}
 
 
 @pytest.fixture
@@ -92,19 +97,31 @@ def test_without_a_setting_active_staff_get_the_new_order_email(django_capture_o
 def test_status_change_emails_the_customer_once_per_status(
     order_pipeline, django_capture_on_commit_callbacks
 ):
+    order = create_order(user=UserFactory(email="buyer@example.com"), status="Paid")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order.set_status("Being processed")
+        # the broker may deliver the same task twice
+        transaction.on_commit(lambda: tasks.notify_customer_of_status.delay(order.pk, "Being processed"))
+
+    assert [message.to for message in mail.outbox] == [["buyer@example.com"]]
+    assert "is now: Being processed" in mail.outbox[0].subject
+    assert (
+        CommunicationEvent.objects.filter(order=order, event_type__code="ORDER_STATUS_CHANGED").count() == 1
+    )
+
+
+def test_payment_arriving_sends_no_second_email_after_the_order_confirmation(
+    order_pipeline, django_capture_on_commit_callbacks
+):
     order = create_order(user=UserFactory(email="buyer@example.com"), status="Pending")
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         order.set_status("Paid")
-        # the broker may deliver the same task twice
-        transaction.on_commit(lambda: tasks.notify_customer_of_status.delay(order.pk, "Paid"))
 
-    assert [message.to for message in mail.outbox] == [["buyer@example.com"]]
-    assert "is now: Paid" in mail.outbox[0].subject
-    assert (
-        CommunicationEvent.objects.filter(order=order, event_type__code="ORDER_STATUS_CHANGED").count() == 1
-    )
+    assert mail.outbox == []
 
 
 def test_dispatch_sends_tracking_by_email_and_sms_when_twilio_is_configured(

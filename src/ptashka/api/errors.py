@@ -30,3 +30,19 @@ def require_object(data):
     """oscar-api reads request bodies with .get(): a JSON list or string there failed with a 500."""
     if not isinstance(data, dict):
         raise ParseError(_("The request body must be a JSON object."))
+
+
+def refuse_nul_characters(data):
+    """PostgreSQL cannot store or look up text with a NUL character: oscar-api's lookups failed with a 500."""
+    if contains_nul(data):
+        raise ParseError(_("Text in the request body must not contain NUL characters."))
+
+
+def contains_nul(data):
+    if isinstance(data, str):
+        return "\x00" in data
+    if isinstance(data, dict):
+        return any(contains_nul(key) or contains_nul(value) for key, value in data.items())
+    if isinstance(data, list | tuple):
+        return any(contains_nul(item) for item in data)
+    return False

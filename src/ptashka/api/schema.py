@@ -2,11 +2,10 @@
 
 import re
 
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension, OpenApiViewExtension
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent, build_basic_type
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
 
 PATH_PARAMETER = re.compile(r"{(\w+)}")
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
@@ -111,6 +110,7 @@ class CategoryFieldExtension(OpenApiSerializerFieldExtension):
     """oscar-api's category field: a category's full name, "Parent > Child", both ways."""
 
     target_class = "oscarapi.serializers.fields.CategoryField"
+    match_subclasses = True  # and ptashka.api.serializers.fields' stricter one
 
     def map_serializer_field(self, auto_schema, direction):
         return {**build_basic_type(OpenApiTypes.STR), "example": "Homeware > Ceramics"}
@@ -120,23 +120,9 @@ class AttributeValueFieldExtension(OpenApiSerializerFieldExtension):
     """oscar-api's attribute value: its JSON type follows the attribute's type."""
 
     target_class = "oscarapi.serializers.fields.AttributeValueField"
+    match_subclasses = True  # and ptashka.api.serializers.fields' stricter one
 
     def map_serializer_field(self, auto_schema, direction):
         return {
             "description": "a string, number, boolean, date, list or object, as the attribute's type says"
         }
-
-
-class CategoryBulkAdminApiExtension(OpenApiViewExtension):
-    """oscar-api's bulk category tree (treebeard's dump_bulk format), which names no serializer."""
-
-    target_class = "oscarapi.views.admin.product.CategoryBulkAdminApi"
-
-    def view_replacement(self):
-        tree = {"type": "array", "items": {"type": "object", "additionalProperties": True}}
-
-        @extend_schema(request={"application/json": tree}, responses={200: tree})
-        class Fixed(self.target_class):
-            pass
-
-        return Fixed

@@ -22,6 +22,8 @@ class BasketSerializer(basket.BasketSerializer):
     is_tax_known = serializers.BooleanField(read_only=True)
     # An empty basket has no currency yet.
     currency = serializers.CharField(read_only=True, allow_null=True)
+    # Whose basket it is follows from who signed in: writable, a shopper could hand theirs to anyone.
+    owner = serializers.HyperlinkedRelatedField(view_name="user-detail", read_only=True, allow_null=True)
 
     def get_fields(self):
         fields = super().get_fields()

@@ -1,0 +1,1 @@
+"""Oscar-api's file downloader, overridden (OSCARAPI_OVERRIDE_MODULES): the API fetches no files."""

@@ -1,0 +1,1 @@
+"""Oscar-api's admin serializers we extend, in oscarapi's module layout."""

@@ -60,6 +60,16 @@ async def refusal_of(communicator):
     return message.get("code") if message["type"] == "websocket.close" else None
 
 
+def close_code_for(path, session_key=None, subprotocols=None):
+    """Connect and report the close code the server answered with (None if it sent something else)."""
+
+    async def scenario():
+        socket, _, _ = await open_socket(path, session_key, subprotocols=subprotocols)
+        return await refusal_of(socket)
+
+    return run(scenario)
+
+
 async def next_message(communicator):
     return json.loads(await communicator.receive_from(timeout=WAIT_SECONDS))
 

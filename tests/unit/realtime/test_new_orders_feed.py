@@ -4,7 +4,14 @@ from channels.db import database_sync_to_async
 from django.contrib.auth.models import Permission
 from oscar.test.factories import UserFactory, create_order
 
-from tests.unit.realtime.conftest import next_message, open_socket, refusal_of, run, signed_in_session
+from tests.unit.realtime.conftest import (
+    close_code_for,
+    next_message,
+    open_socket,
+    refusal_of,
+    run,
+    signed_in_session,
+)
 
 FEED = "/ws/dashboard/orders/"
 
@@ -45,19 +52,11 @@ def test_shopper_cannot_listen_to_the_new_orders_feed(transactional_db, refused)
 
     session = signed_in_session(shopper)
 
-    async def scenario():
-        socket, _, _ = await open_socket(FEED, session)
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(FEED, session) == refused
 
 
 def test_anonymous_visitor_cannot_listen_to_the_new_orders_feed(transactional_db, refused):
-    async def scenario():
-        socket, _, _ = await open_socket(FEED)
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(FEED) == refused
 
 
 def test_deactivated_shop_manager_cannot_listen(transactional_db, refused):
@@ -66,11 +65,7 @@ def test_deactivated_shop_manager_cannot_listen(transactional_db, refused):
     manager.is_active = False
     manager.save()
 
-    async def scenario():
-        socket, _, _ = await open_socket(FEED, session)
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(FEED, session) == refused
 
 
 def test_staff_not_allowed_to_view_orders_cannot_listen(transactional_db, refused):

@@ -15,6 +15,7 @@ from ptashka.realtime.access import JWT_SUBPROTOCOL
 from ptashka.realtime.consumers import TOKEN_EXPIRED
 from tests.unit.realtime.conftest import (
     WAIT_SECONDS,
+    close_code_for,
     guest_session,
     next_message,
     open_socket,
@@ -56,19 +57,11 @@ def test_signed_in_owner_is_accepted_and_gets_the_order_snapshot(order, shopper)
 def test_another_signed_in_shopper_is_refused(order, stranger, refused):
     session = signed_in_session(stranger)
 
-    async def scenario():
-        socket, _, _ = await open_socket(path_of(order), session)
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(path_of(order), session) == refused
 
 
 def test_anonymous_visitor_is_refused(order, refused):
-    async def scenario():
-        socket, _, _ = await open_socket(path_of(order))
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(path_of(order)) == refused
 
 
 def test_guest_in_the_browser_session_that_placed_the_order_is_accepted(guest_order):
@@ -89,11 +82,7 @@ def test_guest_in_the_browser_session_that_placed_the_order_is_accepted(guest_or
 def test_guest_session_of_one_order_cannot_watch_another(guest_order, order, refused):
     session = guest_session(guest_order)
 
-    async def scenario():
-        socket, _, _ = await open_socket(path_of(order), session)
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(path_of(order), session) == refused
 
 
 def test_guest_with_the_status_link_of_their_emails_is_accepted(guest_order):
@@ -122,11 +111,7 @@ def test_status_link_needs_both_the_orders_hash_and_its_email(guest_order, refus
     verification_hash = guest_order.verification_hash() if right_hash else f"{guest_order.number}:forged"
     path = f"{path_of(guest_order)}?{urlencode({'hash': verification_hash})}"
 
-    async def scenario():
-        socket, _, _ = await open_socket(path, session)
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(path, session) == refused
 
 
 def test_the_hash_of_one_order_does_not_open_another(guest_order, refused):
@@ -134,11 +119,7 @@ def test_the_hash_of_one_order_does_not_open_another(guest_order, refused):
     session = status_link_session("guest@example.com")
     path = f"{path_of(other)}?{urlencode({'hash': guest_order.verification_hash()})}"
 
-    async def scenario():
-        socket, _, _ = await open_socket(path, session)
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(path, session) == refused
 
 
 def test_owners_access_token_in_the_subprotocol_is_accepted(order, shopper):
@@ -211,11 +192,7 @@ def test_bad_tokens_are_refused(order, shopper, stranger, refused):
 def test_a_bad_token_is_refused_even_beside_the_owners_session(order, shopper, refused):
     session = signed_in_session(shopper)
 
-    async def scenario():
-        socket, _, _ = await open_socket(path_of(order), session, subprotocols=[JWT_SUBPROTOCOL, "not.a.jwt"])
-        return await refusal_of(socket)
-
-    assert run(scenario) == refused
+    assert close_code_for(path_of(order), session, subprotocols=[JWT_SUBPROTOCOL, "not.a.jwt"]) == refused
 
 
 def test_unknown_or_malformed_numbers_are_refused_like_someone_elses(shopper, refused):

@@ -35,6 +35,11 @@ class PaymentMethodSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Send it as `payment_method` to POST /api/checkout/.")
     label = serializers.CharField(help_text="What to show the shopper.")
     test_only = serializers.BooleanField(help_text="True for the Dummy gateway: no money moves.")
+    public_keys = serializers.DictField(
+        child=serializers.CharField(),
+        help_text="What the client needs to talk to the provider itself, e.g. Stripe's `publishable_key` "
+        "for Stripe.js or a mobile SDK to confirm the checkout's `client_secret`. Never a secret.",
+    )
 
 
 class PaymentMethodsView(APIView):
@@ -53,7 +58,12 @@ class PaymentMethodsView(APIView):
         # Read only: a caller without a basket yet gets the methods for the shop's currency.
         basket = baskets_of(request).filter(status=Basket.OPEN).order_by("-pk").first()
         methods = [
-            {"code": gateway.code, "label": str(gateway.label), "test_only": gateway.test_only}
+            {
+                "code": gateway.code,
+                "label": str(gateway.label),
+                "test_only": gateway.test_only,
+                "public_keys": gateway.public_keys(),
+            }
             for gateway in offered_gateways(basket)
         ]
         return Response(PaymentMethodSerializer(methods, many=True).data)

@@ -75,6 +75,10 @@ class Gateway(ABC):
     # True when the shopper approves on the provider's own pages (PayPal), reached through approval_url.
     approves_at_provider = False
 
+    def public_keys(self):
+        """What a shopper's browser or app needs to talk to the provider itself (never a secret)."""
+        return {}
+
     def supports(self, currency):
         return currency.upper() in self.currencies
 

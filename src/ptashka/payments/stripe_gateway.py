@@ -58,6 +58,10 @@ class StripeGateway(Gateway):
     label = "Card (Stripe)"
     currencies = frozenset({"EUR", "UAH", "USD", "GBP", "PLN", "CZK", "CHF", "SEK", "DKK", "NOK"})
 
+    def public_keys(self):
+        # Stripe.js and the mobile SDKs confirm the client secret with the publishable key.
+        return {"publishable_key": settings.STRIPE_PUBLISHABLE_KEY}
+
     def __init__(self):
         base = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
         self.client = stripe.StripeClient(

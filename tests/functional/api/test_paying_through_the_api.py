@@ -67,8 +67,23 @@ def test_the_payment_methods_for_the_basket_list_the_dummy_gateway_as_test_only(
             "code": "dummy",
             "label": "Test payment (no money moves — for trying the shop only)",
             "test_only": True,
+            "public_keys": {},
         }
     ]
+
+
+def test_stripe_is_listed_with_the_publishable_key_a_client_needs_and_never_the_secret(
+    api, small_shop, settings
+):
+    settings.STRIPE_SECRET_KEY = "sk_test_never_shown"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_for_clients"
+    fill_basket(api, [small_shop.product])
+
+    methods = api.get("/api/basket/payment-methods/")
+
+    stripe = next(method for method in methods.json() if method["code"] == "stripe")
+    assert stripe["public_keys"] == {"publishable_key": "pk_test_for_clients"}
+    assert "sk_test_never_shown" not in methods.content.decode()
 
 
 def test_a_caller_without_a_basket_gets_the_methods_for_the_shops_currency(api, small_shop):

@@ -18,7 +18,7 @@ from ptashka.payments.checkout_flow import UNAVAILABLE, confirm_with_token, plac
 from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
 from ptashka.payments.models import CheckoutPayment
 from ptashka.payments.order_pipeline import PENDING, apply_payment_state
-from ptashka.payments.registry import gateway_by_code, gateways_for_currency
+from ptashka.payments.registry import gateway_by_code, gateways_for_basket
 
 Order = get_model("order", "Order")
 
@@ -29,7 +29,7 @@ class GatewayChoiceMixin:
     """The gateways offered for the basket's currency, and the one the shopper chose."""
 
     def offered_gateways(self):
-        return gateways_for_currency(self.request.basket.currency or settings.OSCAR_DEFAULT_CURRENCY)
+        return gateways_for_basket(self.request.basket)
 
     def chosen_gateway(self):
         offered = {gateway.code: gateway for gateway in self.offered_gateways()}

@@ -11,13 +11,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ptashka.api.ownership import baskets_of, orders_of
-from ptashka.api.serializers.checkout import PaymentSerializer, describe_payment, offered_gateways
+from ptashka.api.serializers.checkout import PaymentSerializer, describe_payment
 from ptashka.api.throttling import Throttled
 from ptashka.payments import gateway as states
 from ptashka.payments.checkout_flow import UNAVAILABLE, confirm_with_token
 from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
 from ptashka.payments.order_pipeline import apply_payment_state, order_payment
-from ptashka.payments.registry import gateway_by_code
+from ptashka.payments.registry import gateway_by_code, gateways_for_basket
 
 Basket = get_model("basket", "Basket")
 
@@ -64,7 +64,7 @@ class PaymentMethodsView(APIView):
                 "test_only": gateway.test_only,
                 "public_keys": gateway.public_keys(),
             }
-            for gateway in offered_gateways(basket)
+            for gateway in gateways_for_basket(basket)
         ]
         return Response(PaymentMethodSerializer(methods, many=True).data)
 

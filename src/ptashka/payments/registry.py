@@ -32,3 +32,9 @@ def gateways_for_currency(currency):
     """The configured gateways that can take this currency, in the order the shopper sees them."""
     gateways = [gateway_by_code(code) for code in configured_codes()]
     return [gateway for gateway in gateways if gateway.supports(currency)]
+
+
+def gateways_for_basket(basket):
+    """The gateways offered for a basket: those taking its currency (the shop's, for none or an empty one)."""
+    currency = getattr(basket, "currency", None) or settings.OSCAR_DEFAULT_CURRENCY
+    return gateways_for_currency(currency)

@@ -1,6 +1,5 @@
 """Oscar-api's checkout and order serializers: checkout pays through the gateways; typed for the schema."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
@@ -13,7 +12,7 @@ from rest_framework import exceptions, serializers, status
 from ptashka.payments import gateway as states
 from ptashka.payments.checkout_flow import give_up_payment, place_and_pay, start_payment
 from ptashka.payments.order_pipeline import PENDING
-from ptashka.payments.registry import gateways_for_currency
+from ptashka.payments.registry import gateways_for_basket
 
 ShippingAddress = get_model("order", "ShippingAddress")
 
@@ -28,12 +27,6 @@ class OrderRefused(exceptions.APIException):
 
     status_code = status.HTTP_409_CONFLICT
     default_code = "order_refused"
-
-
-def offered_gateways(basket):
-    """The gateways that can take this basket's currency, as the storefront offers them."""
-    currency = (basket.currency if basket is not None else None) or settings.OSCAR_DEFAULT_CURRENCY
-    return gateways_for_currency(currency)
 
 
 class PaymentSerializer(serializers.Serializer):
@@ -152,7 +145,7 @@ class CheckoutSerializer(checkout.CheckoutSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        offered = {gateway.code: gateway for gateway in offered_gateways(attrs["basket"])}
+        offered = {gateway.code: gateway for gateway in gateways_for_basket(attrs["basket"])}
         code = attrs.pop("payment_method", None)
         if code is None and len(offered) == 1:
             attrs["gateway"] = next(iter(offered.values()))

@@ -8,6 +8,8 @@ from botocore.exceptions import ClientError
 from botocore.exceptions import ConnectionError as StorageConnectionError
 from django.conf import settings
 
+from ptashka.notifications.sms import SMSRefused
+
 
 class TransientDeliveryError(Exception):
     """A provider failed in a way that may pass: the task is retried with backoff and jitter."""
@@ -33,6 +35,8 @@ def is_transient(exc):
         return True
     if isinstance(exc, ClientError):
         return exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) >= 500
+    if isinstance(exc, SMSRefused):
+        return exc.status_code == 429 or exc.status_code >= 500
     anymail_status = getattr(exc, "status_code", None)
     if exc.__class__.__module__.startswith("anymail") and anymail_status is not None:
         return anymail_status == 429 or anymail_status >= 500

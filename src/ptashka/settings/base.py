@@ -445,7 +445,8 @@ if SENDGRID_API_KEY:
 TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
 TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
-TWILIO_API_URL = env.str("TWILIO_API_URL", default="https://api.twilio.com")
+# Empty for Twilio itself; a local stand-in (the tests' fake) is e.g. http://127.0.0.1:8440.
+TWILIO_API_URL = env.str("TWILIO_API_URL", default="")
 TWILIO_TIMEOUT_SECONDS = 10
 
 # Shop-manager emails (new orders, low stock); empty means every active staff member.

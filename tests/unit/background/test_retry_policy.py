@@ -7,6 +7,7 @@ import requests
 from botocore.exceptions import ClientError, EndpointConnectionError
 
 from ptashka.background.retry import is_transient
+from ptashka.notifications.sms import SMSRefused
 
 
 def http_error(status):
@@ -25,6 +26,8 @@ def http_error(status):
         TimeoutError(),
         http_error(503),
         http_error(429),
+        SMSRefused(503, "Service unavailable"),
+        SMSRefused(429, "Too many requests"),
         requests.ConnectionError(),
         EndpointConnectionError(endpoint_url="http://127.0.0.1:1"),
         ClientError(
@@ -44,6 +47,7 @@ def test_failures_that_may_pass_are_transient(failure):
         smtplib.SMTPAuthenticationError(535, b"bad credentials"),
         http_error(400),
         http_error(401),
+        SMSRefused(400, "The 'To' number is not a valid phone number."),
         ClientError(
             {"ResponseMetadata": {"HTTPStatusCode": 403}, "Error": {"Code": "AccessDenied"}}, "PutObject"
         ),

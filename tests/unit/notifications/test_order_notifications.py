@@ -1,11 +1,13 @@
 """Order notifications: shop managers hear of new orders, customers of status changes, SMS on dispatch."""
 
 import json
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
+import requests
 from django.core import mail
 from django.db import transaction
 from oscar.core.loading import get_model
@@ -17,9 +19,10 @@ from oscar.test.factories import (
     create_order,
 )
 
-from ptashka.background.retry import PermanentDeliveryError
+from ptashka.background.retry import PermanentDeliveryError, is_transient
 from ptashka.notifications import tasks
 from ptashka.notifications.models import DeliveryStatus, OutgoingSMS
+from ptashka.notifications.sms import send_sms_through_provider
 
 Order = get_model("order", "Order")
 CommunicationEvent = get_model("order", "CommunicationEvent")
@@ -154,6 +157,25 @@ def test_dispatch_sends_tracking_by_email_and_sms_when_twilio_is_configured(
     sms = OutgoingSMS.objects.get()
     assert sms.status == DeliveryStatus.SENT
     assert sms.provider_message_id.startswith("SM")
+
+
+def test_a_twilio_that_never_answers_times_out_as_a_transient_failure(settings):
+    # Given a Twilio stand-in that accepts the connection and never answers
+    listener = socket.create_server(("127.0.0.1", 0))
+    settings.TWILIO_API_URL = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    settings.TWILIO_ACCOUNT_SID = "AC123"
+    settings.TWILIO_AUTH_TOKEN = "token"
+    settings.TWILIO_FROM_NUMBER = "+15005550006"
+    settings.TWILIO_TIMEOUT_SECONDS = 0.5
+    try:
+        # When a message is sent through the SDK
+        with pytest.raises(requests.Timeout) as raised:
+            send_sms_through_provider("+380441234567", "Hi")
+    finally:
+        listener.close()
+
+    # Then the SDK gave up after the timeout, and the task will retry it later
+    assert is_transient(raised.value)
 
 
 def test_no_sms_without_twilio_settings(order_pipeline, django_capture_on_commit_callbacks, settings):

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import generic
 from oscar.apps.checkout import views
 from oscar.core.loading import get_model
@@ -23,6 +24,11 @@ from ptashka.payments.registry import gateway_by_code, gateways_for_basket
 Order = get_model("order", "Order")
 
 logger = logging.getLogger(__name__)
+
+NO_GATEWAY = gettext_lazy(
+    "No payment method can take this basket at the moment, so the order cannot be placed. "
+    "Your basket is kept."
+)
 
 
 class GatewayChoiceMixin:
@@ -67,6 +73,8 @@ class PaymentDetailsView(GatewayChoiceMixin, views.PaymentDetailsView):
 
     def handle_place_order_submission(self, request):
         # Only the submission's server-side totals are used; anything else posted is ignored.
+        if not self.offered_gateways():
+            return self.render_payment_details(request, error=NO_GATEWAY)
         if self.chosen_gateway() is None:
             return self.render_payment_details(request, error=_("Please choose how to pay."))
         return super().handle_place_order_submission(request)

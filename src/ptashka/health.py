@@ -10,6 +10,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from ptashka.payments.checks import payment_setup_errors
+
 logger = logging.getLogger("ptashka.health")
 
 BROKER_TIMEOUT_SECONDS = 2
@@ -33,6 +35,10 @@ def check_database():
 
 
 def check_cache():
+    # ptashka.cache answers a down Redis as a miss, so the round trip alone would not say why.
+    ping = getattr(cache, "ping", None)
+    if ping is not None:
+        ping()
     key = f"readyz:{uuid.uuid4().hex}"
     cache.set(key, "1", timeout=5)
     if cache.get(key) != "1":
@@ -47,8 +53,18 @@ def check_broker():
         conn.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_SECONDS)
 
 
+class Misconfigured(Exception):
+    """A dependency that answers but is set up so that it cannot serve; the message says how, safely."""
+
+
+def check_payments():
+    problems = payment_setup_errors()
+    if problems:
+        raise Misconfigured(" ".join(f"{problem.id}: {problem.msg}" for problem in problems))
+
+
 def readiness_checks():
-    checks = {"database": check_database, "cache": check_cache}
+    checks = {"database": check_database, "cache": check_cache, "payments": check_payments}
     if settings.READYZ_CHECK_BROKER:
         checks["broker"] = check_broker
     return checks
@@ -65,7 +81,9 @@ def readyz(request):
             check()
         except Exception as exc:  # any failure of a dependency means "not ready", whatever its type
             logger.warning("readiness check %s failed: %s", name, exc)
-            results[name] = f"error: {exc.__class__.__name__}"
+            # Only our own settings messages are shown: a driver's may carry hosts or credentials.
+            reason = str(exc) if isinstance(exc, Misconfigured) else exc.__class__.__name__
+            results[name] = f"error: {reason}"
             failed.append(name)
         else:
             results[name] = "ok"

@@ -100,8 +100,11 @@ def server_environment(database_url, workdir, port):
         DATABASE_URL=database_url,
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
+        SHOP_BASE_URL=f"http://127.0.0.1:{port}",
         # Plain HTTP on loopback: no TLS in front of the app here.
         SECURE_SSL_REDIRECT="False",
+        # The run checks out without provider keys: prod offers the test-only gateway only when told to.
+        PAYMENTS_DUMMY_GATEWAY="true",
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
         ANALYTICS_EXPORT_ROOT=str(workdir / "exports"),

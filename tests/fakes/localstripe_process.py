@@ -104,7 +104,9 @@ def localstripe_url(request):
 
 @pytest.fixture
 def stripe_settings(settings, localstripe_url):
-    """Checkout through Stripe on localstripe: the one extra setting (STRIPE_API_BASE) plus test keys."""
+    """Checkout through Stripe on localstripe: the one extra setting (STRIPE_API_BASE) plus test keys,
+    and, as in a shop that sells, no test-only Dummy gateway beside it."""
+    settings.PAYMENTS_DUMMY_GATEWAY = False
     settings.STRIPE_SECRET_KEY = "sk_test_ptashka"
     settings.STRIPE_PUBLISHABLE_KEY = "pk_test_ptashka"
     settings.STRIPE_WEBHOOK_SECRET = "whsec_ptashka_tests"

@@ -25,7 +25,9 @@ def paypal(paypal_fake):
 
 @pytest.fixture
 def paypal_settings(settings, paypal):
-    """Checkout through PayPal on the fake: PAYPAL_API_BASE is the one extra setting beside the keys."""
+    """Checkout through PayPal on the fake: PAYPAL_API_BASE is the one extra setting beside the keys
+    (and, as in a shop that sells, no test-only Dummy gateway beside it)."""
+    settings.PAYMENTS_DUMMY_GATEWAY = False
     settings.PAYPAL_CLIENT_ID = paypal.client_id
     settings.PAYPAL_CLIENT_SECRET = paypal.client_secret
     settings.PAYPAL_WEBHOOK_ID = paypal.webhook_id

@@ -1,7 +1,9 @@
-"""System checks of the payment settings: a gateway half configured is reported before it takes orders."""
+"""System checks of the payment settings: no gateway, or one half configured, is reported before orders."""
 
 from django.conf import settings
 from django.core import checks
+
+from .registry import configured_codes
 
 PAYPAL_ENVIRONMENTS = ("sandbox", "live")
 
@@ -35,3 +37,48 @@ def check_paypal_settings(app_configs, **kwargs):
             )
         )
     return problems
+
+
+def payment_setup_errors():
+    """What stops checkout taking real money; the system check and /readyz report the same problems."""
+    errors = []
+    if not configured_codes():
+        errors.append(
+            checks.Error(
+                "No payment gateway is offered, so checkout cannot take any order.",
+                hint="Set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET, or "
+                "PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET. PAYMENTS_DUMMY_GATEWAY=true offers the "
+                "test-only gateway instead, which takes no money.",
+                id="ptashka_payments.E002",
+            )
+        )
+    if settings.STRIPE_SECRET_KEY and not settings.STRIPE_WEBHOOK_SECRET:
+        errors.append(
+            checks.Error(
+                "Stripe is offered but STRIPE_WEBHOOK_SECRET is not set: Stripe's webhooks cannot be "
+                "verified, so every one is refused.",
+                hint="Add an endpoint for https://<your shop>/payments/stripe/webhook/ in the Stripe "
+                "dashboard and set STRIPE_WEBHOOK_SECRET to its signing secret (whsec_…).",
+                id="ptashka_payments.E003",
+            )
+        )
+    return errors
+
+
+@checks.register(checks.Tags.compatibility)
+def check_payment_gateways(app_configs, **kwargs):
+    return payment_setup_errors()
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_dummy_gateway_in_deployment(app_configs, **kwargs):
+    if not settings.PAYMENTS_DUMMY_GATEWAY:
+        return []
+    return [
+        checks.Warning(
+            "PAYMENTS_DUMMY_GATEWAY is on: checkout offers the test-only Dummy gateway, which places "
+            "Paid orders without taking any money.",
+            hint="Unset PAYMENTS_DUMMY_GATEWAY on a shop that sells; keep it only on a demo or staging shop.",
+            id="ptashka_payments.W003",
+        )
+    ]

@@ -1,4 +1,4 @@
-"""Which gateways this shop offers: those whose keys are configured, else the test-only Dummy."""
+"""Which gateways this shop offers: those whose keys are configured, and the test-only Dummy where allowed."""
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -16,8 +16,9 @@ def configured_codes():
         codes.append("stripe")
     if settings.PAYPAL_CLIENT_ID and settings.PAYPAL_CLIENT_SECRET:
         codes.append("paypal")
-    # Without real keys the embedded default still checks out, through the visibly test-only gateway.
-    if not codes or settings.PAYMENTS_DUMMY_GATEWAY:
+    # The Dummy gateway places Paid orders without taking money, so only a setting switches it on
+    # (dev and test do; prod does not): a shop without keys offers nothing rather than free orders.
+    if settings.PAYMENTS_DUMMY_GATEWAY:
         codes.append("dummy")
     return codes
 

@@ -28,7 +28,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # --- applications ---------------------------------------------------------------------------
 
-# Oscar's app list with our forks swapped in. Dashboard forks (none yet) would go after core forks.
+# Oscar's app list with our forks (and the Django admin's config) swapped in, each in its app's place.
 OSCAR_FORKS = {
     "oscar.apps.catalogue.apps.CatalogueConfig": "forked_apps.catalogue.apps.CatalogueConfig",
     "oscar.apps.partner.apps.PartnerConfig": "forked_apps.partner.apps.PartnerConfig",
@@ -41,6 +41,12 @@ OSCAR_FORKS = {
     "oscar.apps.communication.apps.CommunicationConfig": "forked_apps.communication.apps.CommunicationConfig",
     # Oscar's root config mounts a "" redirect to the catalogue; ours leaves "/" to Wagtail.
     "oscar.config.Shop": "ptashka.shop.PtashkaShopConfig",
+    # The Django admin's site lets in superusers only, not every is_staff shop manager.
+    "django.contrib.admin": "ptashka.apps.SuperuserAdminConfig",
+    # Bulk-(de)activating customers needs auth.change_user, not only the view_user the list needs.
+    "oscar.apps.dashboard.users.apps.UsersDashboardConfig": (
+        "forked_apps.dashboard.users.apps.UsersDashboardConfig"
+    ),
 }
 
 
@@ -491,7 +497,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
 
 # --- payments -------------------------------------------------------------------------------
 
-# A gateway is offered when its keys are set; with none, only the test-only Dummy gateway is.
+# A gateway is offered when its keys are set; the test-only Dummy one when PAYMENTS_DUMMY_GATEWAY is on.
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
@@ -511,7 +517,8 @@ PAYPAL_WEBHOOK_ID = env.str("PAYPAL_WEBHOOK_ID", default="")
 PAYPAL_ENVIRONMENT = env.str("PAYPAL_ENVIRONMENT", default="sandbox")
 # Empty for PayPal itself; a local stand-in (the tests' fake) is e.g. http://127.0.0.1:8430.
 PAYPAL_API_BASE = env.str("PAYPAL_API_BASE", default="")
-# Offer the Dummy gateway next to real ones (never in production).
+# Offer the test-only Dummy gateway, which places Paid orders without taking money. Off unless a
+# settings module (dev, test) or the environment turns it on; `check --deploy` warns when it is on.
 PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=False)
 # "automatic": charge when the shopper pays; "at_dispatch": authorise at order, capture when dispatched.
 PAYMENTS_CAPTURE = env.str("PAYMENTS_CAPTURE", default="automatic")

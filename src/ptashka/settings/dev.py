@@ -11,3 +11,7 @@ INTERNAL_IPS = ["127.0.0.1"]
 # Serve static files straight from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# --- payments ---
+# `make run` checks out without provider keys through the test-only Dummy gateway.
+PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=True)

@@ -37,3 +37,9 @@ STORAGES = {
 }
 
 SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+
+# --- payments ---
+# Never the test-only Dummy gateway by default: it places Paid orders without taking money. Turning
+# it on here is possible (a staging shop) but `check --deploy` warns about it.
+PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=False)
+

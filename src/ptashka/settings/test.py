@@ -32,3 +32,7 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {scope: "100000/hour" for scope in API_RATE_LIMITS},  # noqa: F405
 }
+
+# --- payments ---
+# Tests check out through the test-only Dummy gateway unless they configure a real one and turn it off.
+PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=True)

@@ -116,7 +116,7 @@ def test_with_redis_the_cache_round_trips_and_readyz_checks_the_broker(client):
 
     response = client.get("/readyz")
 
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "ptashka.cache.FailOpenRedisCache"
     assert cache.get("readiness-test") == "kept in redis"
     assert response.status_code == 200
     assert response.json()["checks"]["broker"] == "ok"

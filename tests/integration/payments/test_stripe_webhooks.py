@@ -91,6 +91,9 @@ def test_second_delivery_of_same_webhook_changes_nothing(client, paid_at_stripe,
         pytest.param(
             lambda body, secret: signed(body, secret, timestamp=int(time.time()) - 3600), id="stale"
         ),
+        pytest.param(
+            lambda body, secret: signed(body, secret, timestamp=int(time.time()) + 400), id="from-the-future"
+        ),
         pytest.param(lambda body, secret: "", id="missing"),
         pytest.param(lambda body, secret: "t=1,v1=deadbeef", id="garbage"),
     ],

@@ -57,7 +57,11 @@ def probe(settings_module, **env_vars):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-PROD_ENV = {"SECRET_KEY": PROD_SECRET, "ALLOWED_HOSTS": "shop.example.com"}
+PROD_ENV = {
+    "SECRET_KEY": PROD_SECRET,
+    "ALLOWED_HOSTS": "shop.example.com",
+    "SHOP_BASE_URL": "https://shop.example.com",
+}
 
 
 @pytest.mark.parametrize(
@@ -86,7 +90,7 @@ def test_without_redis_the_embedded_default_needs_no_services():
 def test_redis_url_moves_cache_sessions_broker_and_channel_layer_to_redis():
     decided = probe("ptashka.settings.dev", REDIS_URL="redis://127.0.0.1:6379/7")
 
-    assert decided["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert decided["cache"] == "ptashka.cache.FailOpenRedisCache"
     assert decided["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert decided["celery_eager"] is False
     assert decided["broker"] == "redis://127.0.0.1:6379/7"
@@ -141,6 +145,33 @@ def test_prod_refuses_to_start_with_debug_on():
     assert "DEBUG must be off" in result.stderr
 
 
+def test_prod_refuses_to_start_without_the_shop_base_url():
+    env = {key: value for key, value in PROD_ENV.items() if key != "SHOP_BASE_URL"}
+
+    result = run_python("import django; django.setup()", "ptashka.settings.prod", **env)
+
+    assert result.returncode != 0
+    assert "Set SHOP_BASE_URL" in result.stderr
+
+
+def test_prod_deployment_checklist_refuses_a_plain_http_shop_base_url():
+    code = "\n".join(
+        [
+            "import django",
+            "django.setup()",
+            "from django.core import management",
+            "management.call_command('check', deploy=True)",
+        ]
+    )
+
+    result = run_python(
+        code, "ptashka.settings.prod", **{**PROD_ENV, "SHOP_BASE_URL": "http://shop.example.com"}
+    )
+
+    assert result.returncode != 0
+    assert "ptashka.E002" in result.stderr
+
+
 def test_prod_passes_the_deployment_checklist_without_a_warning():
     code = "import sys; from django.core.management import execute_from_command_line as run; run(sys.argv)"
     result = subprocess.run(
@@ -152,6 +183,8 @@ def test_prod_passes_the_deployment_checklist_without_a_warning():
             "DJANGO_SETTINGS_MODULE": "ptashka.settings.prod",
             "DJANGO_READ_DOT_ENV_FILE": "False",
             **PROD_ENV,
+            # A shop that sells has a real gateway; without one the checks fail (tests below).
+            **PROD_STRIPE_ENV,
         },
         capture_output=True,
         text=True,
@@ -185,3 +218,68 @@ def test_prod_collects_static_files_into_a_manifest(tmp_path):
     assert "ptashka/css/ptashka.css" in manifest["paths"]
     hashed = manifest["paths"]["ptashka/css/ptashka.css"]
     assert (tmp_path / hashed).exists() and (tmp_path / f"{hashed}.gz").exists()
+
+
+# --- payments in each run mode ---
+
+PROD_STRIPE_ENV = {
+    "STRIPE_SECRET_KEY": "sk_live_not_a_real_key",
+    "STRIPE_PUBLISHABLE_KEY": "pk_live_not_a_real_key",
+    "STRIPE_WEBHOOK_SECRET": "whsec_not_a_real_secret",
+}
+
+OFFERED_GATEWAYS = """
+import django
+django.setup()
+from ptashka.payments.registry import configured_codes
+print("offered:" + ",".join(configured_codes()))
+"""
+
+
+DEPLOYMENT_CHECKLIST = (
+    "from django.core.management import execute_from_command_line as run; "
+    "run(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
+)
+
+
+def deployment_checklist(**env_vars):
+    return run_python(DEPLOYMENT_CHECKLIST, "ptashka.settings.prod", **{**PROD_ENV, **env_vars})
+
+
+@pytest.mark.parametrize(
+    "settings_module, env_vars, offered",
+    [
+        ("ptashka.settings.dev", {}, "dummy"),
+        ("ptashka.settings.test", {}, "dummy"),
+        ("ptashka.settings.prod", PROD_ENV, ""),
+        ("ptashka.settings.prod", {**PROD_ENV, **PROD_STRIPE_ENV}, "stripe"),
+    ],
+    ids=["dev", "test", "prod", "prod-with-stripe"],
+)
+def test_only_dev_and_test_offer_the_dummy_gateway_by_default(settings_module, env_vars, offered):
+    result = run_python(OFFERED_GATEWAYS, settings_module, **env_vars)
+
+    assert result.returncode == 0, result.stderr
+    assert f"offered:{offered}" in result.stdout.splitlines()
+
+
+def test_prod_without_a_payment_gateway_fails_the_system_checks():
+    result = deployment_checklist()
+
+    assert result.returncode != 0
+    assert "ptashka_payments.E002" in result.stderr
+
+
+def test_prod_with_stripe_but_no_webhook_secret_fails_the_system_checks():
+    result = deployment_checklist(**{**PROD_STRIPE_ENV, "STRIPE_WEBHOOK_SECRET": ""})
+
+    assert result.returncode != 0
+    assert "ptashka_payments.E003" in result.stderr
+
+
+def test_prod_with_the_dummy_gateway_turned_on_explicitly_is_warned_about_loudly():
+    result = deployment_checklist(PAYMENTS_DUMMY_GATEWAY="true")
+
+    assert result.returncode != 0
+    assert "ptashka_payments.W003" in result.stderr
+    assert "without taking any money" in result.stderr

@@ -1,5 +1,8 @@
 """Oscar-api's checkout and order serializers: checkout pays through the gateways; typed for the schema."""
 
+import copy
+
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
@@ -15,6 +18,7 @@ from ptashka.payments.order_pipeline import PENDING
 from ptashka.payments.registry import gateways_for_basket
 
 ShippingAddress = get_model("order", "ShippingAddress")
+UserAddress = get_model("address", "UserAddress")
 
 
 class PaymentUnavailable(exceptions.APIException):
@@ -147,6 +151,14 @@ class CheckoutSerializer(checkout.CheckoutSerializer):
         attrs = super().validate(attrs)
         offered = {gateway.code: gateway for gateway in gateways_for_basket(attrs["basket"])}
         code = attrs.pop("payment_method", None)
+        if not offered:
+            raise serializers.ValidationError(
+                {
+                    "payment_method": _(
+                        "No payment method is offered for this basket, so it cannot be paid for."
+                    )
+                }
+            )
         if code is None and len(offered) == 1:
             attrs["gateway"] = next(iter(offered.values()))
         elif code in offered:
@@ -203,3 +215,41 @@ class CheckoutSerializer(checkout.CheckoutSerializer):
             give_up_payment(self.payment)
             basket.thaw()
             raise OrderRefused(refused.detail) from refused
+
+
+class UserAddressSerializer(checkout.UserAddressSerializer):
+    """A shopper's address book entry; the same address twice is a 400 in words, not PostgreSQL's."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        # The address as it would be saved: the stored one with this request's changes.
+        candidate = copy.copy(self.instance) if self.instance is not None else UserAddress()
+        for name, value in attrs.items():
+            setattr(candidate, name, value)
+        user = self.context["request"].user
+        same = UserAddress.objects.filter(user=user, hash=candidate.generate_hash())
+        if self.instance is not None:
+            same = same.exclude(pk=self.instance.pk)
+        if same.exists():
+            raise serializers.ValidationError(self.duplicate_message())
+        return attrs
+
+    def create(self, validated_data):
+        return self.saved_once(super().create, validated_data)
+
+    def update(self, instance, validated_data):
+        return self.saved_once(super().update, instance, validated_data)
+
+    def saved_once(self, save, *args):
+        # Two requests with the same address at once both pass validate(); the second insert breaks
+        # the (user, hash) unique key. A savepoint keeps the request's transaction usable after it.
+        try:
+            with transaction.atomic():
+                return save(*args)
+        except exceptions.NotAcceptable:  # oscar-api's answer to the IntegrityError, with its text
+            raise serializers.ValidationError(self.duplicate_message()) from None
+        except IntegrityError:
+            raise serializers.ValidationError(self.duplicate_message()) from None
+
+    def duplicate_message(self):
+        return _("You already have this address in your address book.")

@@ -12,7 +12,10 @@ from ptashka.api.throttling import AttemptThrottle
 # URL name → the API scope whose budget a POST to it spends. The same scope means the same counter,
 # so moving between /api/auth/token/ and /accounts/login/ does not double anyone's attempts.
 LIMITED_FORMS = {
-    "customer:login": "login",  # Oscar's sign-in and registration forms (the dashboard signs in here too)
+    "customer:login": "login",  # Oscar's sign-in form; its registration form spends "register" (below)
+    "customer:register": "register",
+    "dashboard:login": "login",
+    "checkout:index": "login",  # the checkout's "I am a returning customer" sign-in
     "admin:login": "login",
     "wagtailadmin_login": "login",
     "password-reset": "password_reset",
@@ -23,6 +26,14 @@ LIMITED_FORMS = {
     "checkout:preview": "checkout",
     "checkout:pay": "checkout",
 }
+
+
+def scope_of(request, view_name):
+    """The scope a POST spends; None when it is not limited."""
+    # The storefront's sign-in page carries the registration form too: its submit button says which.
+    if view_name == "customer:login" and "registration_submit" in request.POST:
+        return "register"
+    return LIMITED_FORMS.get(view_name)
 
 
 class FormScope:
@@ -48,8 +59,10 @@ class StorefrontRateLimitMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        scope = LIMITED_FORMS.get(match.view_name if match else "")
-        if scope is None or request.method != "POST":
+        if request.method != "POST":
+            return None
+        scope = scope_of(request, match.view_name if match else "")
+        if scope is None:
             return None
         throttle = AttemptThrottle()
         if throttle.allow_request(request, FormScope(scope)):

@@ -43,7 +43,7 @@ def as_the_manager(order_number, new_status):
 
     def post():
         client = Client()
-        assert client.login(username="manager", password="pw")
+        client.force_login(get_user_model().objects.get(username="manager"))
         return client.post(
             f"/dashboard/orders/{order_number}/",
             {"order_action": "change_order_status", "new_status": new_status},

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from oscarapi.basket import operations
 from rest_framework import serializers, status
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.response import Response
 from rest_framework.settings import api_settings as drf_settings
 from rest_framework_simplejwt import views as jwt_views
@@ -43,12 +44,25 @@ class ObtainTokenPairView(Throttled, jwt_views.TokenObtainPairView):
     # Wrong credentials answer 401, though the view itself takes no authentication.
     error_statuses = (401,)
 
+    def get_serializer_context(self):
+        # simplejwt hands this request to authenticate(). django-axes flags a locked-out attempt on it,
+        # and its middleware reads the flag from Django's request, not from DRF's wrapper.
+        return {**super().get_serializer_context(), "request": self.request._request}
+
     def post(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         try:
             serializer.is_valid(raise_exception=True)
         except TokenError as error:
             raise InvalidToken(error.args[0]) from error
+        except AuthenticationFailed as failed:
+            # Answered, not raised: DRF rolls back the request's transaction for a raised error,
+            # and with it axes' record of this failed attempt.
+            return Response(
+                {"detail": failed.detail},
+                status=failed.status_code,
+                headers={"WWW-Authenticate": self.get_authenticate_header(request)},
+            )
         merge_guest_basket(request, serializer.user)
         return Response(serializer.validated_data, status=status.HTTP_200_OK)
 

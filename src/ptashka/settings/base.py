@@ -41,6 +41,8 @@ OSCAR_FORKS = {
     "oscar.apps.communication.apps.CommunicationConfig": "forked_apps.communication.apps.CommunicationConfig",
     # Oscar's root config mounts a "" redirect to the catalogue; ours leaves "/" to Wagtail.
     "oscar.config.Shop": "ptashka.shop.PtashkaShopConfig",
+    # Registration answers the same whether or not the address has an account.
+    "oscar.apps.customer.apps.CustomerConfig": "forked_apps.customer.apps.CustomerConfig",
     # The Django admin's site lets in superusers only, not every is_staff shop manager.
     "django.contrib.admin": "ptashka.apps.SuperuserAdminConfig",
     # Bulk-(de)activating customers needs auth.change_user, not only the view_user the list needs.
@@ -96,6 +98,8 @@ INSTALLED_APPS = [
     "ptashka.payments.apps.PaymentsConfig",
     # live order tracking (WebSockets)
     "ptashka.realtime.apps.RealtimeConfig",
+    # sign-in lockout after repeated failures (see "sign-in lockout" below)
+    "axes",
 ]
 
 SITE_ID = 1
@@ -116,6 +120,8 @@ MIDDLEWARE = [
     "ptashka.api.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ptashka.urls"
@@ -145,7 +151,10 @@ TEMPLATES = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "oscar.apps.customer.auth_backends.EmailBackend",
+    # First: refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    # Oscar's sign-in by email, running the hasher for unknown addresses too.
+    "ptashka.sign_in.backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -335,6 +344,7 @@ API_RATE_LIMITS = {
     "basket": env.str("API_RATE_LIMIT_BASKET", default="120/minute"),
     "voucher": env.str("API_RATE_LIMIT_VOUCHER", default="10/minute"),
     "checkout": env.str("API_RATE_LIMIT_CHECKOUT", default="20/minute"),
+    "register": env.str("API_RATE_LIMIT_REGISTER", default="5/hour"),
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].update(API_RATE_LIMITS)
 # Clients are told apart by address. X-Forwarded-For is believed only from this many proxies in
@@ -366,6 +376,29 @@ SPECTACULAR_SETTINGS = {
         "ptashka.api.schema.only_the_shop_api",
     ],
 }
+
+# --- sign-in lockout (django-axes) -------------------------------------------------------------
+
+# Every sign-in (/accounts/login/, /dashboard/login/, /cms/login/, /django-admin/login/,
+# /api/auth/token/, /api/login/) goes through authenticate(), where axes' backend refuses a
+# locked-out client before any password is checked. Failures count per account, from whatever
+# address, and per address, for whatever account: AXES_FAILURE_LIMIT of them within the cool-off
+# lock that account or address for AXES_COOLOFF_MINUTES, the right password included. The
+# API_RATE_LIMIT_* budgets above stay the first line. Unlock: delete the attempt in
+# /django-admin/axes/accessattempt/, or `manage.py axes_reset_username <email>` / `axes_reset_ip <ip>`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+# One account whatever the case or spaces its email address is typed with.
+AXES_USERNAME_CALLABLE = "ptashka.sign_in.lockout.account_key"
+# The address the rate limits use: X-Forwarded-For believed only from API_NUM_PROXIES proxies.
+AXES_CLIENT_IP_CALLABLE = "ptashka.sign_in.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "ptashka.sign_in.lockout.lockout_response"
+# Attempts live in the database: a lockout survives restarts and does not need Redis.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Off: signing in to one's own account would wipe the failures its address made against others.
+# Failures expire with the cool-off instead.
+AXES_RESET_ON_SUCCESS = False
 
 # --- observability ----------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 from django.utils import timezone
 from oscar.core.loading import get_model
 from PIL import Image
@@ -106,6 +107,11 @@ def counts():
     return {model._meta.label: model.objects.count() for model in LOADED_MODELS}
 
 
+def sign_in_request():
+    # The sign-in lockout (django-axes) judges every authenticate() by its request.
+    return RequestFactory().post("/accounts/login/")
+
+
 def files_under(folder):
     return {path: path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
 
@@ -191,7 +197,7 @@ def test_given_an_empty_shop_when_loading_then_the_published_home_page_is_the_de
 
     home = HomePage.objects.get()
     site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port, site.site_name) == ("localhost", 80, "Ptashka")
+    assert (site.hostname, site.port, site.site_name) == ("testserver", 80, "Ptashka")  # SHOP_BASE_URL
     assert site.root_page.specific == home
     assert home.get_parent().is_root()
     assert not Page.objects.exact_type(Page).filter(depth=2).exists(), "Wagtail's welcome page is gone"
@@ -260,7 +266,8 @@ def test_given_an_empty_shop_when_loading_then_each_staff_role_has_its_own_login
     assert not manager.has_perm("wagtailadmin.access_admin")
 
     for username, (email, password) in DEV_LOGINS.items():
-        assert authenticate(username=email, password=password) == User.objects.get(username=username)
+        signed_in = authenticate(sign_in_request(), username=email, password=password)
+        assert signed_in == User.objects.get(username=username)
 
     client.force_login(merchandiser)
     assert client.get(f"/cms/pages/{home.pk}/edit/").status_code == 200
@@ -296,7 +303,7 @@ def test_given_a_loaded_shop_when_loading_again_then_the_development_passwords_a
 
     for username, (email, password) in DEV_LOGINS.items():
         assert username in output and email in output and password in output
-        assert authenticate(username=email, password=password) is not None
+        assert authenticate(sign_in_request(), username=email, password=password) is not None
 
 
 def test_given_an_unknown_option_when_loading_then_the_command_refuses_it():

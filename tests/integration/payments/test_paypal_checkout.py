@@ -241,9 +241,9 @@ def paid_paypal_order(client, sent_to_paypal):
 
 @pytest.fixture
 def manager_client(client):
-    get_user_model().objects.create_superuser("manager", "manager@example.com", "pw")
+    manager = get_user_model().objects.create_superuser("manager", "manager@example.com", "pw")
     client.logout()
-    client.login(username="manager", password="pw")
+    client.force_login(manager)
     return client
 
 

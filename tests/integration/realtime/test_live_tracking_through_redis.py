@@ -35,9 +35,9 @@ def receive(socket, seconds):
 
 @pytest.fixture
 def manager_client(transactional_db):
-    get_user_model().objects.create_superuser("manager", "manager@example.com", "pw")
+    manager = get_user_model().objects.create_superuser("manager", "manager@example.com", "pw")
     client = Client()
-    assert client.login(username="manager", password="pw")
+    client.force_login(manager)
     return client
 
 

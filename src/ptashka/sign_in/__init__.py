@@ -1,0 +1,1 @@
+"""Sign-in protection: lockouts after failures (django-axes), sign-ins costing the same for any address."""

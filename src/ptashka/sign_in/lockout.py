@@ -1,0 +1,62 @@
+"""How django-axes tells sign-in attempts apart (account, address) and how it answers a locked-out client."""
+
+import math
+
+from axes.helpers import get_cool_off
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from rest_framework.throttling import BaseThrottle
+
+
+def account_key(request, credentials):
+    """The account an attempt is for, as typed: trimmed and lower-cased.
+
+    Oscar signs in by email address case-insensitively, so " Olena@Example.com" and
+    "olena@example.com" are one account and must share one count of failures.
+    """
+    credentials = credentials or {}
+    typed = credentials.get("username") or credentials.get("email")
+    if typed is None:
+        return None
+    return str(typed).strip().lower()
+
+
+def client_address(request):
+    """The client's address exactly as the rate limits see it.
+
+    DRF believes X-Forwarded-For only from the API_NUM_PROXIES proxies in front of the app, so a
+    client cannot forge the header to get a fresh count (for the lockout or the rate limits).
+    """
+    return BaseThrottle().get_ident(request)
+
+
+def lockout_seconds(request):
+    cool_off = get_cool_off(request)
+    return max(1, math.ceil(cool_off.total_seconds())) if cool_off else 1
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """429 with Retry-After: JSON for the API and scripts, the storefront's page for people."""
+    seconds = lockout_seconds(request)
+    minutes = max(1, math.ceil(seconds / 60))
+    message = ngettext(
+        "Too many failed sign-in attempts. Signing in is paused for %(minutes)d minute; "
+        "try again then, or reset your password.",
+        "Too many failed sign-in attempts. Signing in is paused for %(minutes)d minutes; "
+        "try again then, or reset your password.",
+        minutes,
+    ) % {"minutes": minutes}
+    if request.path_info.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
+        response = JsonResponse({"detail": message}, status=429)
+    else:
+        response = TemplateResponse(
+            request,
+            "ptashka/sign_in_locked.html",
+            {"message": message, "title": _("Signing in is paused")},
+            status=429,
+        )
+        response.render()
+    response["Retry-After"] = str(seconds)
+    return response

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
@@ -20,6 +21,7 @@ from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
 from ptashka.payments.models import CheckoutPayment
 from ptashka.payments.order_pipeline import PENDING, apply_payment_state
 from ptashka.payments.registry import gateway_by_code, gateways_for_basket
+from ptashka.security.content_policy import allows_paypal_approval, allows_stripe_js
 
 Order = get_model("order", "Order")
 
@@ -52,7 +54,8 @@ class PaymentDetailsView(GatewayChoiceMixin, views.PaymentDetailsView):
     def as_view(cls, **initkwargs):
         # Not one transaction per request: the record of a payment started at the provider must be
         # committed before the order is placed, so that a crash in between leaves reconciliation a trace.
-        return transaction.non_atomic_requests(super().as_view(**initkwargs))
+        # The place-order form's post may end at PayPal's approval page: the CSP's form-action allows it.
+        return transaction.non_atomic_requests(allows_paypal_approval(super().as_view(**initkwargs)))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -140,6 +143,7 @@ class PlacedOrderMixin:
         return order, payment
 
 
+@method_decorator(allows_stripe_js, name="dispatch")
 class PayView(PlacedOrderMixin, generic.TemplateView):
     """Where the shopper confirms the card payment in the provider's own widget (Stripe.js), or is sent
     to approve it on the provider's pages (PayPal) and comes back to after cancelling there."""

@@ -12,10 +12,13 @@ from cms import search as cms_search
 from cms import sitemaps as cms_sitemaps
 from ptashka import health
 from ptashka.api import errors as api_errors
+from ptashka.security import reports as csp_reports
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # Browsers post Content-Security-Policy violations here (CSP_REPORT_URL); each is logged.
+    path("csp-report/", csp_reports.csp_report, name="csp-report"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,10 +1,13 @@
 """Settings shared by every run mode; the mode itself is chosen by environment variables only."""
 
+import base64
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp import constants as csp
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  Oscar's OSCAR_* defaults, overridden below
 
@@ -107,6 +110,12 @@ SITE_ID = 1
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Browser security headers (see "browser security headers" below): CSP with a nonce, Permissions-Policy,
+    # no-store on basket/checkout/account pages, SameSite/Secure on Oscar's cookies.
+    "ptashka.security.content_policy.AreaContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "ptashka.security.headers.NoStoreMiddleware",
+    "ptashka.security.cookies.OscarCookieFlagsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -577,3 +586,90 @@ CELERY_BEAT_SCHEDULE["reconcile-payments"] = {
     "task": "ptashka.payments.tasks.reconcile_payments",
     "schedule": crontab(minute="*/15"),
 }
+
+# --- browser security headers (CSP, Permissions-Policy, caching, cookies) ------------------------
+
+# Nonce-based: a script runs only if it is one of our static files or carries this response's nonce
+# (templates write nonce="{{ request.csp_nonce }}"), so markup injected into a page cannot run script.
+# Stripe.js is allowed on the card payment page only (ptashka.security.content_policy.allows_stripe_js).
+CSP_REPORT_URL = "/csp-report/"
+_media_origins = []
+if AWS_STORAGE_BUCKET_NAME:
+    if AWS_S3_CUSTOM_DOMAIN:
+        _media_origins.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    elif AWS_S3_ENDPOINT_URL:
+        _media_origins.append(AWS_S3_ENDPOINT_URL.rstrip("/"))
+    else:
+        _media_origins.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+        if AWS_S3_REGION_NAME:
+            _media_origins.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com")
+# Oscar's storefront templates hide or size a few elements with these fixed style attributes; they are
+# allowed by hash, so a style attribute injected into a page is still refused.
+_oscar_style_attributes = [
+    f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
+    for style in (
+        "display:none",
+        "display:none;",
+        "display: none;",
+        "width: auto;",
+        "font-weight: normal",
+        "margin-top:5px",
+        "width:40px",
+        "width:40px;",
+    )
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF, csp.NONCE],
+        "style-src": [csp.SELF],
+        "style-src-attr": [csp.UNSAFE_HASHES, *_oscar_style_attributes],
+        "img-src": [csp.SELF, "data:", *_media_origins],
+        "font-src": [csp.SELF, "data:"],
+        # 'self' covers the live order pages' WebSockets (same host, ws/wss).
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+        "report-uri": CSP_REPORT_URL,
+    },
+}
+# Changes per area (path prefix), applied by AreaContentSecurityPolicyMiddleware. Scripts stay
+# nonce-only everywhere these do not say otherwise.
+# The back offices' templates and widgets (TinyMCE, select2, Wagtail's editor) write inline styles all
+# over: 'unsafe-inline' for styles there only. Scripts still need the nonce.
+_inline_styles = {"style-src": [csp.UNSAFE_INLINE]}
+_inline_style_attributes = {"style-src-attr": [csp.UNSAFE_INLINE]}
+CONTENT_SECURITY_POLICY_AREAS = {
+    "/dashboard/": {"update": _inline_styles, "replace": _inline_style_attributes},
+    # Swagger UI writes <style> elements as it renders the contract.
+    "/api/docs/": {"update": _inline_styles},
+    # Wagtail's admin still writes inline scripts into its form widgets (date choosers, inline panels),
+    # which have no request to take a nonce from: 'self' and 'unsafe-inline' scripts there, and there only
+    # (staff behind a login). No 'unsafe-eval': the admin runs without it.
+    "/cms/": {
+        "update": _inline_styles,
+        "replace": {**_inline_style_attributes, "script-src": [csp.SELF, csp.UNSAFE_INLINE]},
+    },
+}
+# Wagtail's admin would load avatars from gravatar.com and poll releases.wagtail.org: neither is wanted
+# (staff e-mail hashes to a third party) nor allowed by the CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "usb": [],
+    "accelerometer": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    # The Payment Request API, for our pages and Stripe's frames only.
+    "payment": ["self", "https://js.stripe.com"],
+}
+# Cache-Control: no-store (ptashka.security.headers.NoStoreMiddleware).
+NO_STORE_PATH_PREFIXES = ["/basket/", "/checkout/", "/accounts/", "/dashboard/"]
+# Oscar sets no SameSite on its basket cookie; OscarCookieFlagsMiddleware adds this (and Secure in prod).
+OSCAR_COOKIE_SAMESITE = "Lax"
+

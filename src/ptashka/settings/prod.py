@@ -43,3 +43,8 @@ SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
 # it on here is possible (a staging shop) but `check --deploy` warns about it.
 PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=False)
 
+# --- browser security headers ---
+# Oscar's open-basket and recently-viewed cookies travel over HTTPS only, like the session's.
+OSCAR_BASKET_COOKIE_SECURE = True
+OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
+

@@ -1,0 +1,1 @@
+"""What the shop tells browsers: Content-Security-Policy, Permissions-Policy, caching, cookie flags."""

@@ -1,0 +1,91 @@
+"""The Content-Security-Policy of each area of the site, and the sources the card payment page adds."""
+
+from functools import wraps
+from urllib.parse import urlsplit
+
+from csp.decorators import csp_update
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+
+STRIPE_API_ORIGIN = "https://api.stripe.com"
+# Stripe.js opens 3-D Secure and its card fields in frames from these (Stripe's CSP guide).
+STRIPE_FRAME_ORIGINS = ("https://js.stripe.com", "https://hooks.stripe.com")
+
+
+def origin_of(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def stripe_js_sources():
+    """What Stripe.js needs, from the settings that say where it lives (localstripe's own in tests)."""
+    script = origin_of(settings.STRIPE_JS_URL)
+    api = origin_of(settings.STRIPE_API_BASE) if settings.STRIPE_API_BASE else STRIPE_API_ORIGIN
+    frames = list(dict.fromkeys([*STRIPE_FRAME_ORIGINS, script]))
+    return {"script-src": [script], "frame-src": frames, "connect-src": [api]}
+
+
+def allows_stripe_js(view):
+    """Let the page a view renders load Stripe.js and talk to Stripe; no other page may."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        # Built per request: the Stripe settings are read when the page is served, not at import.
+        return csp_update(stripe_js_sources())(view)(request, *args, **kwargs)
+
+    return wrapped
+
+
+# Where PayPal's approval page lives: placing the order redirects the shopper's form post there.
+PAYPAL_APPROVAL_ORIGINS = {"sandbox": "https://www.sandbox.paypal.com", "live": "https://www.paypal.com"}
+
+
+def paypal_approval_sources():
+    if not (settings.PAYPAL_CLIENT_ID and settings.PAYPAL_CLIENT_SECRET):
+        return {}
+    if settings.PAYPAL_API_BASE:
+        origin = origin_of(settings.PAYPAL_API_BASE)
+    else:
+        origin = PAYPAL_APPROVAL_ORIGINS.get(settings.PAYPAL_ENVIRONMENT, PAYPAL_APPROVAL_ORIGINS["live"])
+    return {"form-action": [origin]}
+
+
+def allows_paypal_approval(view):
+    """Let the place-order form's redirect reach PayPal: browsers hold form-action to a post's redirects."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return csp_update(paypal_approval_sources())(view)(request, *args, **kwargs)
+
+    return wrapped
+
+
+class AreaContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the changes CONTENT_SECURITY_POLICY_AREAS lists for a path prefix
+    (the admin sites) applied before whatever a view itself asked for."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        area = area_changes(request.path_info)
+        if area:
+            parts.replace = {**area.get("replace", {}), **(parts.replace or {})}
+            parts.update = merge_sources(area.get("update", {}), parts.update or {})
+        return parts
+
+
+def area_changes(path):
+    for prefix, changes in getattr(settings, "CONTENT_SECURITY_POLICY_AREAS", {}).items():
+        if path.startswith(prefix):
+            return changes
+    return None
+
+
+def merge_sources(*updates):
+    merged = {}
+    for update in updates:
+        for directive, sources in update.items():
+            merged.setdefault(directive, [])
+            merged[directive] += [sources] if isinstance(sources, str) else list(sources)
+    return merged

@@ -7,6 +7,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from cms import shop
 from cms.choosers import category_chooser_viewset, offer_chooser_viewset, product_chooser_viewset
+from cms.links import LinkBlock
 
 ProductChooserBlock = product_chooser_viewset.get_block_class(
     name="ProductChooserBlock", module_path="cms.blocks"
@@ -47,9 +48,7 @@ class HeroBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
     text = blocks.CharBlock(max_length=255, required=False)
     link_label = blocks.CharBlock(max_length=40, required=False)
-    link = blocks.CharBlock(
-        max_length=255, required=False, help_text="A path such as /catalogue/ or a full URL"
-    )
+    link = LinkBlock(max_length=255, required=False, help_text="A path such as /catalogue/ or a full URL")
 
     class Meta:
         icon = "image"
@@ -70,7 +69,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
-    link = blocks.CharBlock(max_length=255, help_text="A path such as /catalogue/ or a full URL")
+    link = LinkBlock(max_length=255, help_text="A path such as /catalogue/ or a full URL")
     label = blocks.CharBlock(max_length=40, default="Shop now")
 
     class Meta:

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import ShopStreamBlock
+from cms.links import validate_safe_link
 from cms.seo import SeoFields
 
 
@@ -18,7 +19,11 @@ class HomePage(SeoFields, Page):
     )
     hero_cta_text = models.CharField("call to action", max_length=60, blank=True)
     hero_cta_link = models.CharField(
-        "call to action link", max_length=255, blank=True, help_text="A path such as /catalogue/"
+        "call to action link",
+        max_length=255,
+        blank=True,
+        validators=[validate_safe_link],
+        help_text="A path such as /catalogue/",
     )
     body = StreamField(ShopStreamBlock(), blank=True, use_json_field=True)
 

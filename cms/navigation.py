@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.snippets.models import register_snippet
 
+from cms.links import is_safe_link, validate_safe_link
+
 
 class LinkFields(models.Model):
     """A link to a content page or to any path of the shop (such as /catalogue/ or /offers/)."""
@@ -19,7 +21,11 @@ class LinkFields(models.Model):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     link_url = models.CharField(
-        "or a path / URL", max_length=255, blank=True, help_text="Used when no page is chosen"
+        "or a path / URL",
+        max_length=255,
+        blank=True,
+        validators=[validate_safe_link],
+        help_text="Used when no page is chosen",
     )
 
     panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("link_page"), FieldPanel("link_url")])]
@@ -29,11 +35,14 @@ class LinkFields(models.Model):
 
     @property
     def url(self):
-        """Where the link goes; None while its page is unpublished, so no shopper meets a 404."""
+        """Where the link goes; None while its page is unpublished, so no shopper meets a 404.
+
+        None too for a path saved before links were checked that is not safe (javascript:...).
+        """
         if self.link_page_id:
             page = self.link_page
             return page.url if page is not None and page.live else None
-        return self.link_url or None
+        return self.link_url if is_safe_link(self.link_url) else None
 
     def __str__(self):
         return self.label
@@ -89,7 +98,13 @@ class AnnouncementBar(DraftStateMixin, RevisionMixin, PreviewableMixin, models.M
     """A one-line message over every storefront page between its start and end."""
 
     text = models.CharField(max_length=160)
-    link_url = models.CharField("link", max_length=255, blank=True, help_text="A path such as /offers/")
+    link_url = models.CharField(
+        "link",
+        max_length=255,
+        blank=True,
+        validators=[validate_safe_link],
+        help_text="A path such as /offers/",
+    )
     starts_at = models.DateTimeField(null=True, blank=True, help_text="Empty: shown as soon as published")
     ends_at = models.DateTimeField(null=True, blank=True, help_text="Empty: shown until unpublished")
 

@@ -10,6 +10,8 @@ from oscar.core.loading import get_model
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.models import Site as WagtailSite
 
+from ptashka.public_url import shop_url
+
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 
@@ -66,5 +68,5 @@ DISALLOWED_PATHS = ["/basket/", "/checkout/", "/accounts/", "/dashboard/", "/cms
 
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS)]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {shop_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -9,6 +9,19 @@ class PtashkaConfig(AppConfig):
     label = "ptashka"
     verbose_name = "Ptashka"
 
+    def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from . import public_url  # also registers the SHOP_BASE_URL checks
+
+        # After Wagtail's migrations (the last of the two Site tables): both rows follow SHOP_BASE_URL.
+        post_migrate.connect(
+            public_url.sync_sites_with_shop_url,
+            sender=apps.get_app_config("wagtailcore"),
+            dispatch_uid="ptashka-sync-sites-with-shop-url",
+        )
+
 
 class SuperuserAdminConfig(AdminConfig):
     """django.contrib.admin with SuperuserAdminSite as `admin.site`: every app's admin.py registers there."""

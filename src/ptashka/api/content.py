@@ -6,6 +6,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.links import is_safe_link
 from cms.navigation import AnnouncementBar, Footer, MainMenu
 
 
@@ -26,6 +27,13 @@ class ShopPagesAPIViewSet(PagesAPIViewSet):
 class MenuLinkSerializer(serializers.Serializer):
     label = serializers.CharField()
     url = serializers.CharField(allow_null=True)
+
+
+class SafeLinkField(serializers.CharField):
+    """A merchandiser's link, served as "" if it was saved unsafe before links were checked."""
+
+    def to_representation(self, value):
+        return value if is_safe_link(value) else ""
 
 
 class LiveSnippetAPIViewSet(BaseAPIViewSet):
@@ -54,7 +62,13 @@ class FooterAPIViewSet(LiveSnippetAPIViewSet):
 
 class AnnouncementAPIViewSet(LiveSnippetAPIViewSet):
     model = AnnouncementBar
-    body_fields = [*BaseAPIViewSet.body_fields, "text", "link_url", "starts_at", "ends_at"]
+    body_fields = [
+        *BaseAPIViewSet.body_fields,
+        "text",
+        APIField("link_url", SafeLinkField()),
+        "starts_at",
+        "ends_at",
+    ]
     listing_default_fields = [
         *BaseAPIViewSet.listing_default_fields,
         "text",

@@ -9,6 +9,7 @@ from ptashka.demo.catalogue import DemoCatalogue
 from ptashka.demo.fixture_files import read_fixture
 from ptashka.demo.images import wagtail_banner
 from ptashka.demo.tally import Tally
+from ptashka.public_url import sync_sites_with_shop_url, wagtail_site_address
 
 
 def load_home_page(catalogue: DemoCatalogue, tally: Tally, with_images: bool = True) -> HomePage:
@@ -87,17 +88,20 @@ def _stream_block(raw, catalogue, pictures):
 
 
 def _make_site_root(home, entry, tally):
+    # The site answers at SHOP_BASE_URL's host and port, like the one migrate leaves (ptashka.public_url).
+    hostname, port = wagtail_site_address()
     site = (
         Site.objects.filter(is_default_site=True).first()
-        or Site.objects.filter(hostname=entry["hostname"], port=entry["port"]).first()
+        or Site.objects.filter(hostname=hostname, port=port).first()
     )
     created = site is None
     if created:
-        site = Site(hostname=entry["hostname"], port=entry["port"], site_name=entry["site_name"])
-    # An existing site keeps the hostname and name it was given; it only has to serve the home page.
+        site = Site(hostname=hostname, port=port, site_name=entry["site_name"])
+    # An existing site keeps the name it was given; it only has to serve the home page.
     if created or site.root_page_id != home.pk or not site.is_default_site or not site.site_name:
         site.root_page = home
         site.is_default_site = True
         site.site_name = site.site_name or entry["site_name"]
         site.save()
+    sync_sites_with_shop_url()
     tally.count("sites", created)

@@ -46,6 +46,15 @@ def notify_managers_of_new_order(order):
         )
 
 
+def order_status_path(order):
+    """Where the customer follows the order: their account's order page, or the guest's hashed link."""
+    if order.user_id:
+        return reverse("customer:order", kwargs={"order_number": order.number})
+    return reverse(
+        "customer:anon-order", kwargs={"order_number": order.number, "hash": order.verification_hash()}
+    )
+
+
 def notify_customer_of_status(order, new_status):
     """One email per order and status reached; an SMS too when dispatched and a phone is known."""
     business_key = f"order-status:{order.number}:{new_status}"
@@ -57,6 +66,7 @@ def notify_customer_of_status(order, new_status):
         "order": order,
         "status": new_status,
         "tracking": tracking_reference(order) if dispatched else "",
+        "status_path": order_status_path(order),
     }
     messages = Dispatcher().get_messages(code, context)
     queue_email(

@@ -297,10 +297,26 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 # The simple backend keeps no index, so there is nothing to update when a product is saved.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
+# --- product reviews ----------------------------------------------------------------------------
+
+# Anyone may review a product (Oscar's default), but every review waits for a shop manager to approve it
+# in the dashboard (/dashboard/reviews/) before shoppers see it.
+OSCAR_ALLOW_ANON_REVIEWS = True
+OSCAR_MODERATE_REVIEWS = True
+
+# --- the shop's public URL ---------------------------------------------------------------------
+
+# Where shoppers reach the shop: the one source for links in emails (password reset, order status,
+# basket reminders), the Site rows, the sitemap and canonical URLs (ptashka.public_url checks it and
+# keeps the Site rows in step after every migrate). https in production.
+SHOP_BASE_URL = env.str("SHOP_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Oscar's email templates write OSCAR_URL_SCHEMA://<Site domain><path>.
+OSCAR_URL_SCHEMA = SHOP_BASE_URL.partition("://")[0]
+
 # --- Wagtail --------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Ptashka"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SHOP_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
@@ -510,8 +526,6 @@ ORDER_STATUSES_NOT_EMAILED = env.list("ORDER_STATUSES_NOT_EMAILED", default=["Pa
 OSCAR_EAGER_ALERTS = False
 ABANDONED_BASKET_AFTER_HOURS = env.int("ABANDONED_BASKET_AFTER_HOURS", default=24)
 ABANDONED_BASKET_MAX_AGE_DAYS = env.int("ABANDONED_BASKET_MAX_AGE_DAYS", default=7)
-# Absolute links in emails (back to the basket, unsubscribe).
-SHOP_BASE_URL = env.str("SHOP_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 
 # Analytics exports hold revenue figures: kept out of the public media URL, downloaded through
 # the dashboard. On S3 they go to the media bucket under exports/, private.

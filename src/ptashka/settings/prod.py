@@ -48,3 +48,9 @@ PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=False)
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 
+# --- the shop's public URL ---
+# No default: links in emails, the Site rows and the sitemap name it; `check --deploy` refuses http://.
+if not env.str("SHOP_BASE_URL", default="").strip():
+    raise ImproperlyConfigured(
+        "Set SHOP_BASE_URL to the shop's public address, such as https://shop.example.com."
+    )

@@ -16,6 +16,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # eager mode off themselves (tests/integration/celery/conftest.py).
 CELERY_TASK_ALWAYS_EAGER = True
 SHOP_BASE_URL = "http://testserver"
+OSCAR_URL_SCHEMA = "http"  # what base.py derives from SHOP_BASE_URL, whatever a developer's .env says
 STORAGES = {
     **STORAGES,  # noqa: F405
     "exports": {

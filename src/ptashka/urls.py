@@ -29,6 +29,7 @@ urlpatterns = [
     re_path(r"^api/[\s\S]*/$", api_errors.not_found),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dashboard/analytics-exports/", include("ptashka.analytics.urls")),
+    path("dashboard/audit/", include("ptashka.audit.urls")),
     path("reminders/unsubscribe/", include("ptashka.notifications.urls")),
     # Payment provider webhooks: /payments/stripe/webhook/
     path("payments/", include("ptashka.payments.urls")),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  Oscar's OSCAR_* defaults, overridden below
 
 from ptashka.analytics.access import is_shop_manager
+from ptashka.audit.access import can_read_audit_log
 
 # src/ptashka/settings/base.py -> the repository root
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -101,6 +102,9 @@ INSTALLED_APPS = [
     "ptashka.payments.apps.PaymentsConfig",
     # live order tracking (WebSockets)
     "ptashka.realtime.apps.RealtimeConfig",
+    # the staff audit log (see "audit log" below)
+    "auditlog",
+    "ptashka.audit.apps.AuditConfig",
     # sign-in lockout after repeated failures (see "sign-in lockout" below)
     "axes",
 ]
@@ -121,6 +125,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: stamps audit log entries with the signed-in user and address.
+    "ptashka.audit.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Sign-in, password reset, basket, voucher and checkout forms: 429 past the API_RATE_LIMIT_* budgets.
@@ -687,3 +693,15 @@ NO_STORE_PATH_PREFIXES = ["/basket/", "/checkout/", "/accounts/", "/dashboard/"]
 # Oscar sets no SameSite on its basket cookie; OscarCookieFlagsMiddleware adds this (and Secure in prod).
 OSCAR_COOKIE_SAMESITE = "Lax"
 
+# --- audit log --------------------------------------------------------------------------------
+
+# django-auditlog records who changed prices, stock, offers, vouchers, orders, refunds and accounts
+# (ptashka.audit.tracked); Wagtail logs pages itself. Superusers read both at /dashboard/audit/.
+OSCAR_DASHBOARD_NAVIGATION.append(
+    {
+        "label": _("Audit log"),
+        "icon": "fas fa-history",
+        "url_name": "ptashka_audit:log",
+        "access_fn": can_read_audit_log,
+    }
+)

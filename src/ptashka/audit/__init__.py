@@ -1,0 +1,1 @@
+"""The staff audit log: who changed what in the shop and the CMS, readable by superusers."""

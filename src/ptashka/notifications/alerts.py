@@ -1,8 +1,9 @@
 """Back-in-stock alerts: Oscar's product alerts, checked by a task after a stock change commits."""
 
-from django.db import transaction
 from django.db.models.signals import post_save
 from oscar.core.loading import get_class, get_model
+
+from ptashka.background.handover import hand_to_worker_after_commit
 
 AlertsDispatcher = get_class("customer.alerts.utils", "AlertsDispatcher")
 Product = get_model("catalogue", "Product")
@@ -22,7 +23,7 @@ def on_stock_record_saved(sender, instance, raw=False, **kwargs):
     if raw:  # loading fixtures
         return
     product_id = instance.product_id
-    transaction.on_commit(lambda: tasks.send_product_alerts.delay(product_id), robust=True)
+    hand_to_worker_after_commit(tasks.send_product_alerts, product_id)
 
 
 def connect():

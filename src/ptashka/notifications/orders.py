@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.urls import reverse
 from oscar.apps.order.signals import order_placed, order_status_changed
 from oscar.core.loading import get_class, get_model
+
+from ptashka.background.handover import hand_to_worker_after_commit
 
 from .models import OutgoingEmail
 from .outbox import queue_email, queue_sms
@@ -85,7 +87,10 @@ def notify_customer_of_status(order, new_status):
 def on_order_placed(sender, order, **kwargs):
     from . import tasks
 
-    transaction.on_commit(lambda: tasks.notify_managers_of_new_order.delay(order.pk), robust=True)
+    # Without a broker the emails are put in the outbox here instead, so requeue_unsent covers them.
+    hand_to_worker_after_commit(
+        tasks.notify_managers_of_new_order, order.pk, otherwise=lambda: notify_managers_of_new_order(order)
+    )
 
 
 def on_order_status_changed(sender, order, old_status, new_status, **kwargs):
@@ -93,7 +98,12 @@ def on_order_status_changed(sender, order, old_status, new_status, **kwargs):
 
     if new_status in settings.ORDER_STATUSES_NOT_EMAILED:
         return
-    transaction.on_commit(lambda: tasks.notify_customer_of_status.delay(order.pk, new_status), robust=True)
+    hand_to_worker_after_commit(
+        tasks.notify_customer_of_status,
+        order.pk,
+        new_status,
+        otherwise=lambda: notify_customer_of_status(order, new_status),
+    )
 
 
 def connect():

@@ -8,6 +8,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
+from ptashka.background.handover import hand_to_worker, hand_to_worker_after_commit
 from ptashka.background.retry import PermanentDeliveryError, TransientDeliveryError, is_transient
 
 from .models import DeliveryStatus, OutgoingEmail, OutgoingSMS
@@ -49,8 +50,9 @@ def queue_email(
             return outgoing
     else:
         outgoing = OutgoingEmail.objects.create(**fields)
-    # robust: a broker outage after the order committed is logged, never shown to the shopper.
-    transaction.on_commit(lambda: tasks.send_email.delay(outgoing.pk), robust=True)
+    # A broker outage after the order committed is logged, never shown to the shopper: the row
+    # stays pending for requeue_unsent.
+    hand_to_worker_after_commit(tasks.send_email, outgoing.pk)
     return outgoing
 
 
@@ -62,7 +64,7 @@ def queue_sms(phone_number, body, business_key):
         business_key=business_key, defaults={"phone_number": phone_number, "body": body}
     )
     if created:
-        transaction.on_commit(lambda: tasks.send_sms.delay(outgoing.pk), robust=True)
+        hand_to_worker_after_commit(tasks.send_sms, outgoing.pk)
     return outgoing
 
 
@@ -80,9 +82,9 @@ def requeue_unsent(older_than=timedelta(minutes=15), not_older_than=timedelta(da
     email_ids = list(OutgoingEmail.objects.filter(**window).values_list("pk", flat=True))
     sms_ids = list(OutgoingSMS.objects.filter(**window).values_list("pk", flat=True))
     for pk in email_ids:
-        tasks.send_email.delay(pk)
+        hand_to_worker(tasks.send_email, pk)
     for pk in sms_ids:
-        tasks.send_sms.delay(pk)
+        hand_to_worker(tasks.send_sms, pk)
     return len(email_ids) + len(sms_ids)
 
 

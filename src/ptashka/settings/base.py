@@ -201,11 +201,17 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that answers as a miss while Redis is unreachable (see "when
+            # Redis or the broker is down" below): Redis speeds pages up, it never takes them down.
+            "BACKEND": "ptashka.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ptashka",
             "TIMEOUT": 300,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_CACHE_CONNECT_TIMEOUT", default=0.25),
+                "socket_timeout": env.float("REDIS_CACHE_TIMEOUT", default=0.5),
+            },
+            "OUTAGE_RETRY_SECONDS": env.float("REDIS_CACHE_OUTAGE_RETRY_SECONDS", default=5),
         }
     }
     # cached_db: reads come from Redis, and a Redis restart does not log everybody out.
@@ -556,6 +562,21 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": is_shop_manager,
     },
 ]
+
+# --- when Redis or the broker is down --------------------------------------------------------
+
+# Redis is an accelerator. The cache (ptashka.cache.FailOpenRedisCache, "data" above) answers as a
+# miss within REDIS_CACHE_CONNECT_TIMEOUT / REDIS_CACHE_TIMEOUT seconds and then leaves Redis alone
+# for REDIS_CACHE_OUTAGE_RETRY_SECONDS, so pages, baskets, sessions (cached_db) and the rate limits
+# run from the database; /readyz still reports "cache" down.
+# A request hands tasks to the broker once (ptashka.background.handover): these bound that try, and
+# what it could not hand over waits in the outbox for requeue_unsent_messages.
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=1.0)
+CELERY_BROKER_TRANSPORT_OPTIONS.update(
+    # kombu would otherwise retry connecting for the whole connection timeout, 2 s apart.
+    max_retries=0,
+    socket_connect_timeout=CELERY_BROKER_CONNECTION_TIMEOUT,
+)
 
 # --- payments -------------------------------------------------------------------------------
 

@@ -78,11 +78,19 @@ def sign_in(shop, username, password):
     shop.log(f"signed in as {username}")
 
 
+def catalogue(shop):
+    """Every product summary, page by page: the API answers lists as {count, next, previous, results}."""
+    page = shop.get("/api/products/", "list products")
+    shop.log(f"the catalogue lists {page['count']} products")
+    while True:
+        yield from page["results"]
+        if not page["next"]:
+            return
+        page = shop.get(page["next"], "list more products")
+
+
 def pick_available_product(shop):
-    listing = shop.get("/api/products/", "list products")
-    products = listing["results"] if isinstance(listing, dict) else listing
-    shop.log(f"the catalogue lists {len(products)} products")
-    for summary in products:
+    for summary in catalogue(shop):
         product = shop.get(summary["url"], "read a product")
         if product.get("structure") == "parent":
             continue  # a parent is bought through one of its variants

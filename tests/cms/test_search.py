@@ -92,3 +92,17 @@ def test_empty_query_shows_the_search_form_and_no_results(client, catalogue_and_
 
     assert response.status_code == 200
     assert response.context["hits"] == []
+
+
+@pytest.mark.parametrize("query_string", ["q=%00", "q=ceramic%00", "q=ceramic&price=%00"])
+def test_a_search_with_a_nul_character_answers_400_not_500(client, catalogue_and_pages, query_string):
+    response = client.get(f"/search/?{query_string}")
+
+    # Before: PostgreSQL refused the NUL in the search text, a 500 page.
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_nul_character_in_another_storefront_query_string_answers_400(client, catalogue_and_pages):
+    assert client.get("/catalogue/", {"sort_by": "\x00"}).status_code == 400
+    assert client.get("/catalogue/", {"\x00": "x"}).status_code == 400

@@ -1,7 +1,7 @@
 """Refunds from the dashboard's order page: whole orders, chosen lines or an amount."""
 
 import uuid
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
@@ -19,7 +19,16 @@ Order = get_model("order", "Order")
 
 class RefundForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    amount = forms.CharField(required=False, label=_("Amount"))
+    # A DecimalField refuses "NaN" and "Infinity", which Decimal() accepts and which then failed the
+    # comparisons below with a 500; zero and negative amounts are a form error too.
+    amount = forms.DecimalField(
+        required=False,
+        label=_("Amount"),
+        min_value=Decimal("0.01"),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={"invalid": _("Enter the amount to refund as a number, such as 10.50.")},
+    )
     lines = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label=_("Lines"))
 
     def __init__(self, order, *args, **kwargs):
@@ -38,13 +47,10 @@ class RefundForm(forms.Form):
         if chosen:
             lines = self.order.lines.filter(pk__in=chosen)
             cleaned["refund_amount"] = sum((line.line_price_incl_tax for line in lines), Decimal("0.00"))
-        elif cleaned.get("amount"):
-            try:
-                cleaned["refund_amount"] = Decimal(cleaned["amount"]).quantize(Decimal("0.01"))
-            except InvalidOperation:
-                raise forms.ValidationError(
-                    _("“%(amount)s” is not an amount.") % {"amount": cleaned["amount"]}
-                ) from None
+        elif self.errors.get("amount"):
+            pass  # not an amount: the field's own error says so, and nothing is refunded
+        elif cleaned.get("amount") is not None:
+            cleaned["refund_amount"] = cleaned["amount"]
         else:
             cleaned["refund_amount"] = refundable(self.order)  # neither lines nor amount: all that is left
         return cleaned

@@ -43,6 +43,8 @@ OSCAR_FORKS = {
     "oscar.apps.basket.apps.BasketConfig": "forked_apps.basket.apps.BasketConfig",
     # Queues every email for the Celery worker instead of sending it inside the request.
     "oscar.apps.communication.apps.CommunicationConfig": "forked_apps.communication.apps.CommunicationConfig",
+    # Counters that concurrent requests can create at once (Oscar's broke the request's transaction).
+    "oscar.apps.analytics.apps.AnalyticsConfig": "forked_apps.analytics.apps.AnalyticsConfig",
     # Oscar's root config mounts a "" redirect to the catalogue; ours leaves "/" to Wagtail.
     "oscar.config.Shop": "ptashka.shop.PtashkaShopConfig",
     # Registration answers the same whether or not the address has an account.
@@ -123,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL in the path or query string is a 400 before any view passes it to PostgreSQL.
+    "ptashka.nul_characters.RefuseNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: stamps audit log entries with the signed-in user and address.
@@ -334,6 +338,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAIL_I18N_ENABLED = False
 # Wagtail's admin login lives under /cms/; Oscar's storefront login stays at /accounts/login/.
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# An uploaded file the image library cannot read is a form error, not a 500 (cms/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ShopImageForm"
 
 # Wagtail 8 runs background work through django-tasks; in-process unless configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -387,6 +393,18 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].update(API_RATE_LIMITS)
 # Clients are told apart by address. X-Forwarded-For is believed only from this many proxies in
 # front of the app (1 behind nginx); with 0 a client could forge it to dodge the limits.
 REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_NUM_PROXIES", default=0)
+
+# --- API input limits and pagination ------------------------------------------------------------
+
+# JSON bodies nested deeper than any API body needs answer 400 (Python's parser gave up with a 500).
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "ptashka.api.parsers.DepthLimitedJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
+# Every list endpoint answers pages: {count, next, previous, results}, ?page=N&page_size=M (at most 100).
+REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"] = "ptashka.api.pagination.ShopPagination"
+REST_FRAMEWORK["PAGE_SIZE"] = env.int("API_PAGE_SIZE", default=20)
 
 # The OpenAPI contract at /api/schema/ and Swagger UI at /api/docs/, its files served by us (no CDN).
 SPECTACULAR_SETTINGS = {

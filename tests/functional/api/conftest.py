@@ -62,5 +62,5 @@ def bearer(access):
 
 def basket_lines(client):
     basket = client.get("/api/basket/").json()
-    lines = client.get(basket["lines"]).json()
+    lines = client.get(basket["lines"]).json()["results"]
     return {line["product"]: line["quantity"] for line in lines}

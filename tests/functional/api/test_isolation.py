@@ -144,9 +144,9 @@ def test_another_users_orders_and_addresses_answer_404_like_made_up_ids(victim, 
 
 
 def test_lists_show_only_the_callers_own(victim, intruder):
-    orders = intruder.client.get("/api/orders/").json()
-    addresses = intruder.client.get("/api/useraddresses/").json()
-    baskets = intruder.client.get("/api/baskets/").json()
+    orders = intruder.client.get("/api/orders/").json()["results"]
+    addresses = intruder.client.get("/api/useraddresses/").json()["results"]
+    baskets = intruder.client.get("/api/baskets/").json()["results"]
 
     assert [order["number"] for order in orders] == [str(intruder.order.number)]
     assert [address["id"] for address in addresses] == [intruder.address.pk]
@@ -237,5 +237,5 @@ def test_a_new_guest_sees_no_baskets_but_their_own(victim):
     then = guest.get("/api/baskets/")
 
     assert first.status_code == 200
-    assert [basket["id"] for basket in first.json()] in ([], [own])
-    assert [basket["id"] for basket in then.json()] == [own]
+    assert [basket["id"] for basket in first.json()["results"]] in ([], [own])
+    assert [basket["id"] for basket in then.json()["results"]] == [own]

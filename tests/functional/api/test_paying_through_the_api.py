@@ -144,7 +144,7 @@ def test_a_signed_in_shopper_pays_and_sees_the_order_in_their_list(small_shop, s
     placed = check_out(client, basket, guest_email="", payment_method="dummy")
 
     assert placed.status_code == 200, placed.content
-    assert [order["status"] for order in client.get("/api/orders/").json()] == ["Paid"]
+    assert [order["status"] for order in client.get("/api/orders/").json()["results"]] == ["Paid"]
     assert Order.objects.get().user == shopper
 
 

@@ -25,9 +25,9 @@ def paid_order(client, small_shop, to_preview):
 
 @pytest.fixture
 def manager_client(client):
-    get_user_model().objects.create_superuser("manager", "manager@example.com", "pw")
+    manager = get_user_model().objects.create_superuser("manager", "manager@example.com", "pw")
     client.logout()
-    client.login(username="manager", password="pw")
+    client.force_login(manager)
     return client
 
 
@@ -84,7 +84,10 @@ def test_a_double_clicked_refund_refunds_once(manager_client, paid_order):
     assert paid_order.payment_events.filter(event_type__name="Refunded").count() == 1
 
 
-@pytest.mark.parametrize("amount", ["57.51", "0", "-5", "lots"])
+# Before: "NaN" reached the comparisons with the captured amount as Decimal('NaN'): a 500.
+@pytest.mark.parametrize(
+    "amount", ["57.51", "0", "-5", "lots", "NaN", "sNaN", "Infinity", "-Infinity", "1e999"]
+)
 def test_a_refund_above_the_captured_amount_or_nonsense_is_refused_and_changes_nothing(
     manager_client, paid_order, amount
 ):

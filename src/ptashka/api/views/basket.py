@@ -50,6 +50,9 @@ class LineList(Throttled, basket.LineList):
         if self.request.method == "GET":
             # Priced once for the whole list (ptashka.api.serializers.basket.BasketLineSerializer).
             priced.priced_for = self.request
+            # Loaded once, too: the page is cut from these lines rather than counted and sliced
+            # in queries of its own, and each line shown is priced from the same rows.
+            return list(priced.all_lines())
         return priced.all_lines()
 
     def post(self, request, pk, format=None, *args, **kwargs):

@@ -1,0 +1,3 @@
+"""Models of the analytics app: Oscar's, unchanged."""
+
+from oscar.apps.analytics.models import *  # noqa: F403

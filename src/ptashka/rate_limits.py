@@ -76,15 +76,20 @@ def too_many_attempts(request, seconds):
         "Too many attempts. Please wait %(seconds)d seconds and try again.",
         seconds,
     ) % {"seconds": seconds}
-    if "application/json" in request.headers.get("Accept", ""):
-        response = JsonResponse({"error": message}, status=429)
+    return refusal_429(
+        request, message, _("Too many attempts"), seconds, "ptashka/too_many_attempts.html", json_key="error"
+    )
+
+
+def refusal_429(request, message, title, seconds, template, json_key, json=False):
+    """A 429 with Retry-After: ``{json_key: message}`` for scripts (or when ``json``), a page for people.
+
+    The form rate limits and the sign-in lockout both answer through here.
+    """
+    if json or "application/json" in request.headers.get("Accept", ""):
+        response = JsonResponse({json_key: message}, status=429)
     else:
-        response = TemplateResponse(
-            request,
-            "ptashka/too_many_attempts.html",
-            {"message": message, "title": _("Too many attempts")},
-            status=429,
-        )
+        response = TemplateResponse(request, template, {"message": message, "title": title}, status=429)
         response.render()
     response["Retry-After"] = str(seconds)
     return response

@@ -3,11 +3,11 @@
 import math
 
 from axes.helpers import get_cool_off
-from django.http import JsonResponse
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from rest_framework.throttling import BaseThrottle
+
+from ptashka.rate_limits import refusal_429
 
 
 def account_key(request, credentials):
@@ -48,15 +48,12 @@ def lockout_response(request, original_response=None, credentials=None):
         "try again then, or reset your password.",
         minutes,
     ) % {"minutes": minutes}
-    if request.path_info.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
-        response = JsonResponse({"detail": message}, status=429)
-    else:
-        response = TemplateResponse(
-            request,
-            "ptashka/sign_in_locked.html",
-            {"message": message, "title": _("Signing in is paused")},
-            status=429,
-        )
-        response.render()
-    response["Retry-After"] = str(seconds)
-    return response
+    return refusal_429(
+        request,
+        message,
+        _("Signing in is paused"),
+        seconds,
+        "ptashka/sign_in_locked.html",
+        json_key="detail",  # DRF's key, as the API's other refusals
+        json=request.path_info.startswith("/api/"),
+    )

@@ -8,6 +8,7 @@ import requests
 from oscar.core.loading import get_model
 
 from ptashka.payments.models import CheckoutPayment, ProviderEvent
+from tests.browser.checkout_steps import check_out_as_guest_and_place_order
 from tests.fakes.localstripe_process import _localstripe_marker, localstripe_url, stripe_settings  # noqa: F401
 
 Order = get_model("order", "Order")
@@ -59,26 +60,8 @@ def test_guest_pays_by_card_and_the_order_is_paid_after_the_webhook(
         page.locator("#add_to_basket_form button[type=submit]").click()
         page.wait_for_load_state()
 
-    # checks out as a guest, gives an address and chooses shipping
-    page.goto(live_server.url + "/checkout/")
-    page.fill("#id_username", "browser-guest@example.com")
-    page.check("input[name=options][value=anonymous]")
-    page.locator("form#login_form button[type=submit], form button[type=submit]").first.click()
-    page.fill("#id_first_name", "Оксана")
-    page.fill("#id_last_name", "Коваль")
-    page.fill("#id_line1", "вул. Хрещатик, 1")
-    page.fill("#id_line4", "Київ")
-    page.fill("#id_postcode", "01001")
-    if page.locator("select#id_country").count():
-        page.select_option("#id_country", "UA")
-    page.locator("form#new_shipping_address button[type=submit]").click()
-    if "/checkout/shipping-method/" in page.url:
-        page.locator("form button[type=submit]").first.click()
-
-    # chooses card payment, reviews the order and places it
-    page.check("#gateway-stripe")
-    page.click("#view_preview")
-    page.click("#place-order")
+    # checks out as a guest, gives an address, chooses shipping and card payment, and places the order
+    check_out_as_guest_and_place_order(page, live_server, "browser-guest@example.com")
 
     # pays with a test card on the payment page; the number goes to (local) Stripe only
     page.wait_for_url("**/checkout/pay/")

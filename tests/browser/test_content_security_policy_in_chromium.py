@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from oscar.core.loading import get_model
 
+from tests.browser.checkout_steps import check_out_as_guest_and_place_order
 from tests.fakes.localstripe_process import _localstripe_marker, localstripe_url, stripe_settings  # noqa: F401
 
 Product = get_model("catalogue", "Product")
@@ -115,23 +116,7 @@ def place_order_and_open_the_card_page(page, server):
     page.goto(server.url + in_stock_product().get_absolute_url())
     page.locator("#add_to_basket_form button[type=submit]").click()
     page.wait_for_load_state()
-    page.goto(server.url + "/checkout/")
-    page.fill("#id_username", "csp-guest@example.com")
-    page.check("input[name=options][value=anonymous]")
-    page.locator("form#login_form button[type=submit], form button[type=submit]").first.click()
-    page.fill("#id_first_name", "Оксана")
-    page.fill("#id_last_name", "Коваль")
-    page.fill("#id_line1", "вул. Хрещатик, 1")
-    page.fill("#id_line4", "Київ")
-    page.fill("#id_postcode", "01001")
-    if page.locator("select#id_country").count():
-        page.select_option("#id_country", "UA")
-    page.locator("form#new_shipping_address button[type=submit]").click()
-    if "/checkout/shipping-method/" in page.url:
-        page.locator("form button[type=submit]").first.click()
-    page.check("#gateway-stripe")
-    page.click("#view_preview")
-    page.click("#place-order")
+    check_out_as_guest_and_place_order(page, server, "csp-guest@example.com")
     page.wait_for_url("**/checkout/pay/")
     page.locator("#card-element input").first.wait_for()
     page.wait_for_load_state("networkidle")

@@ -1,0 +1,22 @@
+"""The guest checkout steps browser tests share: from a filled basket to the placed order."""
+
+
+def check_out_as_guest_and_place_order(page, server, email, gateway="stripe"):
+    """A guest gives an email and a Kyiv address, takes the first shipping method and places the order."""
+    page.goto(server.url + "/checkout/")
+    page.fill("#id_username", email)
+    page.check("input[name=options][value=anonymous]")
+    page.locator("form#login_form button[type=submit], form button[type=submit]").first.click()
+    page.fill("#id_first_name", "Оксана")
+    page.fill("#id_last_name", "Коваль")
+    page.fill("#id_line1", "вул. Хрещатик, 1")
+    page.fill("#id_line4", "Київ")
+    page.fill("#id_postcode", "01001")
+    if page.locator("select#id_country").count():
+        page.select_option("#id_country", "UA")
+    page.locator("form#new_shipping_address button[type=submit]").click()
+    if "/checkout/shipping-method/" in page.url:
+        page.locator("form button[type=submit]").first.click()
+    page.check(f"#gateway-{gateway}")
+    page.click("#view_preview")
+    page.click("#place-order")

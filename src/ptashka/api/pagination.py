@@ -15,6 +15,10 @@ class ShopPagination(PageNumberPagination):
     max_page_size = 100
 
     def paginate_queryset(self, queryset, request, view=None):
+        # A list without an order (several of oscar-api's admin lists) could show a row on two
+        # pages, or on none, as the database pleases: page it in id order instead.
+        if getattr(queryset, "ordered", True) is False:
+            queryset = queryset.order_by("pk")
         # DRF answers a page number that is not a number, or past the last page, with a 404; the
         # list itself exists, so it is the request that is wrong: a 400 naming the parameter.
         try:

@@ -1,9 +1,13 @@
 """Bad input to the headless API: each a clear 4xx that changes nothing, where it was a 500 or a wrong yes."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.paginator import UnorderedObjectListWarning
 from drf_spectacular.generators import SchemaGenerator
 from oscar.core.loading import get_model
 from oscar.test.factories import create_product
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
 from ptashka.api.pagination import ShopPagination
 from tests.functional.api.conftest import bearer, obtain_tokens, product_url
@@ -236,6 +240,19 @@ def test_a_page_that_does_not_exist_answers_400(api, catalogue, page):
 
     assert response.status_code == 400
     assert response.json()["page"]
+
+
+def test_a_list_without_an_order_is_paged_in_id_order(recwarn):
+    # Given a queryset with no ordering (auth's users, as oscar-api's admin user list pages them)
+    users = [get_user_model().objects.create_user(f"page-{number}") for number in range(5)]
+    request = Request(APIRequestFactory().get("/api/admin/users/", {"page_size": 2, "page": 2}))
+
+    # When it is paged
+    page = ShopPagination().paginate_queryset(get_user_model().objects.all(), request)
+
+    # Then the second page is the 3rd and 4th users by id, and Django had no unordered list to warn of
+    assert [user.pk for user in page] == [user.pk for user in users[2:4]]
+    assert not [warning for warning in recwarn if warning.category is UnorderedObjectListWarning]
 
 
 def test_the_schema_documents_paginated_lists():

@@ -2,8 +2,9 @@
 
     python .ci/tally.py var/ci/pytest.xml var/contract/junit.xml
 
-Prints `total: N passed, N failed, N skipped` alone on the last line; a report that is missing
-(its run never got that far) is named above it and counts nothing.
+Prints `N passed, N failed` alone on the last line (the form CI reads as a count), with the
+skipped tests and each report's own counts on the lines above; a report that is missing (its run
+never got that far) is named above it and counts nothing.
 """
 
 import sys
@@ -33,7 +34,8 @@ def main(paths):
         counts = outcomes(path)
         print(f"{path}: {counts[0]} passed, {counts[1]} failed, {counts[2]} skipped")
         totals = [total + count for total, count in zip(totals, counts, strict=True)]
-    print(f"total: {totals[0]} passed, {totals[1]} failed, {totals[2]} skipped")
+    print(f"skipped: {totals[2]}")
+    print(f"{totals[0]} passed, {totals[1]} failed")
 
 
 if __name__ == "__main__":

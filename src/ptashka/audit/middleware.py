@@ -6,6 +6,8 @@ from auditlog.middleware import AuditlogMiddleware
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from ptashka.rate_limits import client_address
+
 
 class AuditActorMiddleware(AuditlogMiddleware):
     @staticmethod
@@ -18,17 +20,7 @@ class AuditActorMiddleware(AuditlogMiddleware):
     def _get_remote_addr(request):
         if settings.AUDITLOG_DISABLE_REMOTE_ADDR:
             return None
-        # X-Forwarded-For is believed only as far as our own proxies wrote it (as for the rate limits).
-        proxies = settings.REST_FRAMEWORK.get("NUM_PROXIES") or 0
-        forwarded = [
-            hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",") if hop.strip()
-        ]
-        address = (
-            forwarded[-min(proxies, len(forwarded))]
-            if proxies and forwarded
-            else request.META.get("REMOTE_ADDR")
-        )
         try:
-            return str(ipaddress.ip_address(address))
+            return str(ipaddress.ip_address(client_address(request)))
         except ValueError:
             return None  # a malformed header must not stop the change from being saved

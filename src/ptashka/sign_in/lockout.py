@@ -5,9 +5,10 @@ import math
 from axes.helpers import get_cool_off
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from rest_framework.throttling import BaseThrottle
 
-from ptashka.rate_limits import refusal_429
+from ptashka.rate_limits import client_address, refusal_429
+
+__all__ = ["account_key", "client_address", "lockout_response", "lockout_seconds"]
 
 
 def account_key(request, credentials):
@@ -21,15 +22,6 @@ def account_key(request, credentials):
     if typed is None:
         return None
     return str(typed).strip().lower()
-
-
-def client_address(request):
-    """The client's address exactly as the rate limits see it.
-
-    DRF believes X-Forwarded-For only from the API_NUM_PROXIES proxies in front of the app, so a
-    client cannot forge the header to get a fresh count (for the lockout or the rate limits).
-    """
-    return BaseThrottle().get_ident(request)
 
 
 def lockout_seconds(request):

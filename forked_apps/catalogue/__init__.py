@@ -1,1 +1,1 @@
-"""Ptashka's fork of Oscar's catalogue app (the catalogue: product browsing and product pages)."""
+"""Overrides of Oscar's catalogue sub-apps; the catalogue app itself is Oscar's, unforked."""

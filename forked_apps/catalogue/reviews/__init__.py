@@ -1,1 +1,1 @@
-"""Overrides of Oscar's catalogue.reviews modules, found by Oscar's get_class through the catalogue fork."""
+"""Oscar's reviews app with a thank-you that says when a review waiting for moderation will show."""

@@ -1,59 +1,30 @@
-"""Catalogue browsing from the database, with Oscar's templates, sorting and pagination.
+"""Catalogue browsing from the database, with Oscar's URLs, templates, sorting and pagination.
 
 Oscar 4.2 browses the catalogue through haystack. Haystack's simple backend turns Oscar's
 "public, standalone or parent" filters into search words, so it finds no products at all; a real
 search server is not something the embedded default can require. These views list the same
-products with the ORM instead, and keep Oscar's URLs, templates and sort options.
+products with the ORM instead. Oscar's catalogue app serves them at its own URLs: its
+`catalogue.views` takes `CatalogueView` and `ProductCategoryView` from this app.
 """
 
 from urllib.parse import unquote
 
-from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage
-from django.db.models import F, Min
+from django.db.models import Min
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
-from oscar.apps.catalogue.views import ProductDetailView  # noqa: F401  (unchanged, Oscar's)
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
-from cms.shop import public_children_prefetch
+from ptashka.product_listing import browsable_products
 
+BrowseSortForm = get_class("search.forms", "BrowseSortForm")
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
-
-
-class BrowseSortForm(forms.Form):
-    NEWEST = "newest"
-    PRICE_HIGH_TO_LOW = "price-desc"
-    PRICE_LOW_TO_HIGH = "price-asc"
-    TITLE_A_TO_Z = "title-asc"
-    TITLE_Z_TO_A = "title-desc"
-
-    SORT_BY_CHOICES = [
-        (NEWEST, _("Newest")),
-        (PRICE_LOW_TO_HIGH, _("Price low to high")),
-        (PRICE_HIGH_TO_LOW, _("Price high to low")),
-        (TITLE_A_TO_Z, _("Title A to Z")),
-        (TITLE_Z_TO_A, _("Title Z to A")),
-    ]
-    # "pk" last, so that pages never overlap when two products tie.
-    ORDERINGS = {
-        NEWEST: ["-date_created", "-pk"],
-        PRICE_LOW_TO_HIGH: [F("browse_price").asc(nulls_last=True), "title", "pk"],
-        PRICE_HIGH_TO_LOW: [F("browse_price").desc(nulls_last=True), "title", "pk"],
-        TITLE_A_TO_Z: ["title", "pk"],
-        TITLE_Z_TO_A: ["-title", "-pk"],
-    }
-
-    sort_by = forms.ChoiceField(label=_("Sort by"), choices=SORT_BY_CHOICES, required=False)
-
-    def ordering(self):
-        choice = self.cleaned_data.get("sort_by") if self.is_valid() else None
-        return self.ORDERINGS[choice or self.NEWEST]
 
 
 class CatalogueView(ListView):
@@ -61,11 +32,8 @@ class CatalogueView(ListView):
 
     context_object_name = "products"
     template_name = "oscar/catalogue/browse.html"
-    paginate_by = None  # set from settings in get_paginate_by
 
     def get_paginate_by(self, queryset):
-        from django.conf import settings
-
         return settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
@@ -86,8 +54,7 @@ class CatalogueView(ListView):
         return redirect("catalogue:index").url
 
     def products(self):
-        # Variants come prefetched with their stock records, so a page of parents costs no query per product.
-        return Product.objects.browsable().base_queryset().prefetch_related(public_children_prefetch())
+        return browsable_products()
 
     def get_queryset(self):
         # A parent product sells at its cheapest child's price.

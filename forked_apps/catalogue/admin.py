@@ -1,3 +1,0 @@
-"""Django admin registrations: Oscar's."""
-
-from oscar.apps.catalogue.admin import *  # noqa: F403

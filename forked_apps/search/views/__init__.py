@@ -1,0 +1,1 @@
+"""Views of the search app: Oscar's, with the catalogue browse views of `catalogue.py` in place of its own."""

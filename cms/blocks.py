@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from cms import shop
@@ -32,6 +33,28 @@ def _first_sellable_product_pk():
     return None
 
 
+def _newest_image():
+    """A picture for the block picker's preview: the newest in the image library, if any."""
+    return get_image_model().objects.order_by("-created_at", "-pk").first()
+
+
+def image_representation(image, rendition_spec, request=None):
+    """An image as a headless client draws it: the rendition the storefront shows, with its alt text."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(rendition_spec)
+    url = rendition.url
+    if request is not None and url.startswith("/"):
+        url = request.build_absolute_uri(url)
+    return {
+        "id": image.pk,
+        "url": url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
+    }
+
+
 class HeadingBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
     subheading = blocks.CharBlock(max_length=255, required=False)
@@ -54,8 +77,24 @@ class HeroBlock(blocks.StructBlock):
         icon = "image"
         template = "cms/blocks/hero.html"
         description = "A wide picture with a headline and a button."
-        preview_value = {"heading": "Little birds bring good news", "text": "Folk art from Ukrainian makers"}
         preview_template = PREVIEW_TEMPLATE
+
+    # The rendition templates/cms/blocks/hero.html shows; the API serves the same one.
+    RENDITION = "fill-1200x420"
+
+    def get_preview_value(self):
+        return self.to_python(
+            {
+                "image": getattr(_newest_image(), "pk", None),
+                "heading": "Little birds bring good news",
+                "text": "Folk art from Ukrainian makers",
+            }
+        )
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context=context)
+        data["image"] = image_representation(value["image"], self.RENDITION, _request(context))
+        return data
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -65,6 +104,20 @@ class ImageWithCaptionBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "cms/blocks/image_with_caption.html"
+        description = "A picture from the image library, with a caption under it."
+        preview_template = PREVIEW_TEMPLATE
+
+    RENDITION = "width-1000"
+
+    def get_preview_value(self):
+        image = _newest_image()
+        return self.to_python({"image": getattr(image, "pk", None), "caption": "Made by hand in Kosiv."})
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "image": image_representation(value["image"], self.RENDITION, _request(context)),
+            "caption": value["caption"],
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -136,10 +189,17 @@ class ProductBlock(blocks.StructBlock):
         }
 
 
-class ProductCarouselBlock(blocks.StructBlock):
-    """A row of products from a source the merchandiser picks; prices and stock come live."""
+class ProductCollectionBlock(blocks.StructBlock):
+    """Products from a source the merchandiser picks, as a carousel or a grid; prices and stock come live.
+
+    The one block for "a set of products" on a page: hand-picked, the newest or best sellers of a
+    category (or of the whole shop), or what an offer discounts. Migration 0005 folded the old
+    product grid and newest-products blocks into it.
+    """
 
     HAND_PICKED, NEWEST, TOP, OFFER = "hand_picked", "newest", "top", "offer"
+    CAROUSEL, GRID = "carousel", "grid"
+    MAX_PRODUCTS = 24
 
     title = blocks.CharBlock(max_length=120, required=False)
     source = blocks.ChoiceBlock(
@@ -150,36 +210,82 @@ class ProductCarouselBlock(blocks.StructBlock):
             (OFFER, "Products in an offer"),
         ],
         default=HAND_PICKED,
+        help_text="Where the products come from; other sources' fields are ignored.",
     )
-    products = blocks.ListBlock(ProductChooserBlock(), min_num=0, max_num=24, label="Hand-picked products")
-    category = CategoryChooserBlock(required=False, help_text="Empty: the whole shop")
-    offer = OfferChooserBlock(required=False)
+    products = blocks.ListBlock(
+        ProductChooserBlock(),
+        min_num=0,
+        max_num=MAX_PRODUCTS,
+        label="Hand-picked products",
+        help_text="In this order; sold-out ones hide until back in stock.",
+    )
+    category = CategoryChooserBlock(
+        required=False, help_text="For newest and best sellers; empty: the whole shop."
+    )
+    offer = OfferChooserBlock(required=False, help_text="For products in an offer.")
     count = blocks.IntegerBlock(
-        default=8, min_value=1, max_value=24, help_text="For newest, best sellers, offer"
+        default=8,
+        min_value=1,
+        max_value=MAX_PRODUCTS,
+        help_text=f"How many to show (1 to {MAX_PRODUCTS}), for newest, best sellers and offer.",
     )
-    layout = blocks.ChoiceBlock(choices=[("carousel", "Carousel"), ("grid", "Grid")], default="carousel")
+    layout = blocks.ChoiceBlock(
+        choices=[(CAROUSEL, "Carousel: one scrolling row"), (GRID, "Grid: rows of cards")],
+        default=CAROUSEL,
+    )
+    see_all_label = blocks.CharBlock(
+        max_length=40,
+        required=False,
+        label="“See all” link",
+        help_text="Links to the whole category, shop or offer, e.g. “All ceramics”; empty: no link.",
+    )
 
     class Meta:
         icon = "list-ul"
-        template = "cms/blocks/product_carousel.html"
+        template = "cms/blocks/product_collection.html"
+        label = "Products: carousel or grid"
         description = (
-            "Products with live prices: hand-picked, newest or best sellers of a category, or an offer's."
+            "Products with live prices as a carousel or a grid: hand-picked, the newest or best sellers"
+            " of a category, or an offer's."
         )
         preview_template = PREVIEW_TEMPLATE
 
     def clean(self, value):
         value = super().clean(value)
         errors = {}
-        if value["source"] == self.HAND_PICKED and not [p for p in value["products"] if p]:
+        source = value["source"]
+        if source == self.HAND_PICKED and not [p for p in value["products"] if p]:
             errors["products"] = ValidationError("Choose at least one product.")
-        if value["source"] == self.OFFER and value["offer"] is None:
+        category, offer = value["category"], value["offer"]
+        if source in (self.NEWEST, self.TOP) and category and not shop.category_has_products(category):
+            errors["category"] = ValidationError(
+                f"“{category.name}” has no products yet: choose another category,"
+                " or leave it empty for the whole shop."
+            )
+        if source == self.HAND_PICKED and value["see_all_label"]:
+            errors["see_all_label"] = ValidationError(
+                "Hand-picked products have no page to link to: leave this empty."
+            )
+        if source == self.OFFER and offer is None:
             errors["offer"] = ValidationError("Choose the offer whose products to show.")
+        elif source == self.OFFER and not shop.offer_has_products(offer):
+            errors["offer"] = ValidationError(
+                f"“{offer.name}” discounts no product in the shop: choose another offer."
+            )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
 
     def get_preview_value(self):
-        return self.to_python({"title": "New in the shop", "source": self.NEWEST, "count": 4, "products": []})
+        return self.to_python(
+            {
+                "title": "New in the shop",
+                "source": self.NEWEST,
+                "count": 4,
+                "products": [],
+                "layout": self.CAROUSEL,
+            }
+        )
 
     def candidates(self, value):
         source, count = value["source"], value["count"]
@@ -197,13 +303,23 @@ class ProductCarouselBlock(blocks.StructBlock):
             items = items[: value["count"]]
         return items
 
+    def see_all_url(self, value):
+        """Where the "see all" link goes: the category's, the whole shop's or the offer's page."""
+        if not value["see_all_label"] or value["source"] == self.HAND_PICKED:
+            return None
+        if value["source"] == self.OFFER:
+            return value["offer"].get_absolute_url() if value["offer"] else None
+        return shop.category_url(value["category"])
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["items"] = self.live_items(value, _request(parent_context))
+        context["see_all_url"] = self.see_all_url(value)
         return context
 
     def get_api_representation(self, value, context=None):
         request = _request(context)
+        see_all_url = self.see_all_url(value)
         return {
             "title": value["title"],
             "source": value["source"],
@@ -211,66 +327,8 @@ class ProductCarouselBlock(blocks.StructBlock):
             "products": [
                 shop.product_representation(item, request) for item in self.live_items(value, request)
             ],
+            "see_all": {"label": value["see_all_label"], "url": see_all_url} if see_all_url else None,
         }
-
-
-class ProductGridBlock(blocks.StructBlock):
-    """Hand-picked products in a grid (the home page's first block type; carousels do more)."""
-
-    title = blocks.CharBlock(max_length=120, required=False)
-    products = blocks.ListBlock(ProductChooserBlock(), min_num=1, max_num=24)
-
-    class Meta:
-        icon = "list-ul"
-        template = "cms/blocks/product_grid.html"
-        description = "Hand-picked products with live prices; sold-out ones hide themselves."
-        preview_template = PREVIEW_TEMPLATE
-
-    def get_preview_value(self):
-        return self.to_python({"title": "Hand-picked for you", "products": [_first_sellable_product_pk()]})
-
-    def live_items(self, value, request=None):
-        chosen = [product.pk for product in value["products"] if product is not None]
-        return shop.shop_items(shop.products_by_ids(chosen), request)
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["items"] = self.live_items(value, _request(parent_context))
-        return context
-
-    def get_api_representation(self, value, context=None):
-        request = _request(context)
-        items = self.live_items(value, request)
-        return {"title": value["title"], "products": [shop.product_representation(i, request) for i in items]}
-
-
-class NewestProductsBlock(blocks.StructBlock):
-    """The newest products of a category (or of the whole shop), chosen at request time."""
-
-    title = blocks.CharBlock(max_length=120, required=False)
-    category = CategoryChooserBlock(required=False)
-    count = blocks.IntegerBlock(default=8, min_value=1, max_value=24)
-
-    class Meta:
-        icon = "pick"
-        template = "cms/blocks/product_grid.html"
-        description = "The newest N products of a category, always up to date."
-        preview_template = PREVIEW_TEMPLATE
-        preview_value = {"title": "New in the shop", "category": None, "count": 4}
-
-    def live_items(self, value, request=None):
-        candidates = shop.newest_in_category(value["category"], value["count"])
-        return shop.shop_items(candidates, request)[: value["count"]]
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["items"] = self.live_items(value, _request(parent_context))
-        return context
-
-    def get_api_representation(self, value, context=None):
-        request = _request(context)
-        items = self.live_items(value, request)
-        return {"title": value["title"], "products": [shop.product_representation(i, request) for i in items]}
 
 
 class CategoryTilesBlock(blocks.StructBlock):
@@ -282,6 +340,10 @@ class CategoryTilesBlock(blocks.StructBlock):
         template = "cms/blocks/category_tiles.html"
         description = "Tiles linking to shop categories; hidden categories leave no gap."
         preview_template = PREVIEW_TEMPLATE
+
+    def get_preview_value(self):
+        categories = shop.top_level_categories(6)
+        return self.to_python({"title": "Shop by craft", "categories": [c.pk for c in categories]})
 
     def get_api_representation(self, value, context=None):
         return {
@@ -308,7 +370,19 @@ class OfferBannerBlock(blocks.StructBlock):
         template = "cms/blocks/offer_banner.html"
         description = "Advertises an offer while it runs and hides itself before and after."
         preview_template = PREVIEW_TEMPLATE
-        preview_value = {"headline": "10% off ceramics this month", "text": "Applied in the basket"}
+
+    RENDITION = "fill-400x220"
+
+    def get_preview_value(self):
+        offer = shop.running_offer()
+        return self.to_python(
+            {
+                "offer": getattr(offer, "pk", None),
+                "headline": getattr(offer, "name", "10% off ceramics this month"),
+                "text": "Applied in the basket",
+                "image": getattr(_newest_image(), "pk", None),
+            }
+        )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -321,6 +395,8 @@ class OfferBannerBlock(blocks.StructBlock):
         return {
             "headline": value["headline"],
             "text": value["text"],
+            "image": image_representation(value["image"], self.RENDITION, _request(context)),
+            "link_label": value["link_label"],
             "offer": {"id": offer.pk, "name": offer.name, "url": offer.get_absolute_url()}
             if running
             else None,
@@ -340,9 +416,7 @@ class ShopStreamBlock(blocks.StreamBlock):
     )
     image = ImageWithCaptionBlock()
     product = ProductBlock()
-    product_carousel = ProductCarouselBlock()
-    product_grid = ProductGridBlock()
-    newest_products = NewestProductsBlock()
+    product_collection = ProductCollectionBlock()
     category_tiles = CategoryTilesBlock()
     offer_banner = OfferBannerBlock()
     call_to_action = CallToActionBlock()
@@ -357,8 +431,13 @@ class StoryStreamBlock(blocks.StreamBlock):
     """A journal article: words and pictures, with a product or a row of them where the story needs."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(icon="pilcrow", template="cms/blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        icon="pilcrow",
+        template="cms/blocks/paragraph.html",
+        preview_value="<p>Every piece is made by hand in a Ukrainian workshop.</p>",
+        preview_template=PREVIEW_TEMPLATE,
+    )
     image = ImageWithCaptionBlock()
     product = ProductBlock()
-    product_carousel = ProductCarouselBlock()
+    product_collection = ProductCollectionBlock()
     call_to_action = CallToActionBlock()

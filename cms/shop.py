@@ -2,9 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.urls import reverse
 from oscar.core.loading import get_class, get_model
 
+from ptashka.product_listing import browsable_products
+
+Category = get_model("catalogue", "Category")
+ConditionalOffer = get_model("offer", "ConditionalOffer")
 Product = get_model("catalogue", "Product")
 Selector = get_class("partner.strategy", "Selector")
 
@@ -28,16 +32,9 @@ class ShopItem:
 def products_queryset():
     """Browsable products with everything the card template and the strategy read fetched up front.
 
-    Public children come prefetched with their stock records, so a parent product's price costs no
-    query of its own: a carousel's query count does not grow with its length.
+    The shop's own listing queryset, so a carousel's query count does not grow with its length.
     """
-    return Product.objects.browsable().base_queryset().prefetch_related(public_children_prefetch())
-
-
-def public_children_prefetch():
-    """Public variants with their stock records, where Oscar's strategy looks for them."""
-    public_children = Product.objects.public().prefetch_related("stockrecords")
-    return Prefetch("children", queryset=public_children, to_attr="_prefetched_public_children")
+    return browsable_products()
 
 
 def strategy_for(request):
@@ -112,6 +109,34 @@ def products_in_offer(offer, limit):
         return []
     queryset = products_queryset().filter(pk__in=offer.products().values("pk"))
     return list(queryset.order_by("-date_created", "-pk")[: limit * OVERFETCH])
+
+
+def category_has_products(category):
+    """True when the category or one below it holds a product shoppers can browse."""
+    return _in_category(Product.objects.browsable(), category).exists()
+
+
+def offer_has_products(offer):
+    """True when the offer's range holds a product shoppers can browse."""
+    if offer is None or not offer.has_products:
+        return False
+    return Product.objects.browsable().filter(pk__in=offer.products().values("pk")).exists()
+
+
+def category_url(category):
+    """The storefront page listing a category, or the whole catalogue for none."""
+    return category.get_absolute_url() if category is not None else reverse("catalogue:index")
+
+
+def top_level_categories(limit):
+    """The shop's first-level public categories in the dashboard's order."""
+    return list(Category.objects.browsable().filter(depth=1).order_by("path")[:limit])
+
+
+def running_offer():
+    """An offer Oscar applies right now, newest first, for the block picker's preview; or None."""
+    open_offers = ConditionalOffer.objects.filter(status=ConditionalOffer.OPEN).order_by("-date_created")
+    return next((offer for offer in open_offers[:20] if offer.is_available()), None)
 
 
 def offer_is_running(offer):

@@ -46,7 +46,7 @@ def test_merchandiser_publishes_a_product_carousel_that_the_storefront_shows_wit
     page.fill("#id_title", "Winter fair")
     body = page.locator("#panel-child-content-body-content")
     body.locator("button[title='Insert a block']").click()
-    page.locator(".w-combobox__option", has_text="Product carousel").click()
+    page.locator(".w-combobox__option", has_text="Products: carousel or grid").click()
     body.locator("input[name$='-value-title']").fill("Warm gifts")
     choose_product(page, CHOSEN[0])
     body.locator("button[title='Add']").last.click()

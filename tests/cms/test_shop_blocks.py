@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from cms.blocks import OfferBannerBlock, ProductBlock, ProductCarouselBlock
+from cms.blocks import OfferBannerBlock, ProductBlock, ProductCollectionBlock
 from cms.landing import LandingPage
 from tests.cms.builders import carousel, publish, stream
 
@@ -25,8 +25,8 @@ def landing(home_page, *blocks, **fields):
 
 def test_carousel_shows_hand_picked_products_with_prices_decided_now(client, small_shop, home_page):
     jug, bowl = (
-        small_shop.product(title="Kosiv jug", price="24.00"),
-        small_shop.product(title="Opishnia bowl"),
+        small_shop.add_product(title="Kosiv jug", price="24.00"),
+        small_shop.add_product(title="Opishnia bowl"),
     )
     page = landing(home_page, carousel([jug, bowl]))
 
@@ -46,10 +46,10 @@ def test_carousel_shows_hand_picked_products_with_prices_decided_now(client, sma
 def test_sold_out_hidden_and_deleted_products_drop_out_and_the_page_still_renders(
     client, small_shop, home_page
 ):
-    sold_out = small_shop.product(title="Sold-out jug", stock=0)
-    hidden = small_shop.product(title="Hidden jug", is_public=False)
-    deleted = small_shop.product(title="Deleted jug")
-    kept = small_shop.product(title="Kept jug")
+    sold_out = small_shop.add_product(title="Sold-out jug", stock=0)
+    hidden = small_shop.add_product(title="Hidden jug", is_public=False)
+    deleted = small_shop.add_product(title="Deleted jug")
+    kept = small_shop.add_product(title="Kept jug")
     page = landing(
         home_page,
         carousel([sold_out, hidden, deleted, kept]),
@@ -66,7 +66,7 @@ def test_sold_out_hidden_and_deleted_products_drop_out_and_the_page_still_render
 
 
 def test_carousel_with_nothing_left_to_sell_renders_no_empty_section(client, small_shop, home_page):
-    only = small_shop.product(title="Last jug", stock=0)
+    only = small_shop.add_product(title="Last jug", stock=0)
     page = landing(home_page, carousel([only], title="Nothing to see"))
 
     response = client.get(page.url)
@@ -76,9 +76,9 @@ def test_carousel_with_nothing_left_to_sell_renders_no_empty_section(client, sma
 
 
 def test_newest_source_lists_the_categorys_latest_products_up_to_the_count(small_shop):
-    older, newer, newest = small_shop.products(3)
-    small_shop.product(title="Linen towel", category=small_shop.textiles)
-    block = ProductCarouselBlock()
+    older, newer, newest = small_shop.add_products(3)
+    small_shop.add_product(title="Linen towel", category=small_shop.textiles)
+    block = ProductCollectionBlock()
     value = block.to_python(
         {"source": "newest", "category": small_shop.ceramics.pk, "count": 2, "products": []}
     )
@@ -89,10 +89,10 @@ def test_newest_source_lists_the_categorys_latest_products_up_to_the_count(small
 
 
 def test_best_seller_source_orders_by_oscars_analytics_score(small_shop):
-    steady, popular = small_shop.products(2)
+    steady, popular = small_shop.add_products(2)
     ProductRecord.objects.create(product=popular, score=50)
     ProductRecord.objects.create(product=steady, score=5)
-    block = ProductCarouselBlock()
+    block = ProductCollectionBlock()
     value = block.to_python({"source": "top", "category": None, "count": 2, "products": []})
 
     items = block.live_items(value)
@@ -101,10 +101,10 @@ def test_best_seller_source_orders_by_oscars_analytics_score(small_shop):
 
 
 def test_offer_source_lists_the_products_the_offer_discounts(small_shop):
-    jug = small_shop.product(title="Kosiv jug")
-    small_shop.product(title="Linen towel", category=small_shop.textiles)
-    offer = small_shop.offer()
-    block = ProductCarouselBlock()
+    jug = small_shop.add_product(title="Kosiv jug")
+    small_shop.add_product(title="Linen towel", category=small_shop.textiles)
+    offer = small_shop.add_offer()
+    block = ProductCollectionBlock()
     value = block.to_python({"source": "offer", "offer": offer.pk, "count": 8, "products": []})
 
     items = block.live_items(value)
@@ -115,7 +115,7 @@ def test_offer_source_lists_the_products_the_offer_discounts(small_shop):
 def test_carousel_refuses_a_hand_picked_source_without_products_and_an_offer_source_without_offer():
     from django.core.exceptions import ValidationError
 
-    block = ProductCarouselBlock()
+    block = ProductCollectionBlock()
     for raw in (
         {"source": "hand_picked", "products": []},
         {"source": "offer", "offer": None, "products": []},
@@ -125,7 +125,7 @@ def test_carousel_refuses_a_hand_picked_source_without_products_and_an_offer_sou
 
 
 def test_offer_banner_shows_while_the_offer_runs_and_hides_before_and_after(client, small_shop, home_page):
-    offer = small_shop.offer(name="Pottery week")
+    offer = small_shop.add_offer(name="Pottery week")
     banner = ("offer_banner", {"offer": offer.pk, "headline": "Pottery week: 10% off", "link_label": "Go"})
     page = landing(home_page, banner)
 
@@ -144,7 +144,7 @@ def test_offer_banner_shows_while_the_offer_runs_and_hides_before_and_after(clie
 
 
 def test_product_block_api_representation_is_the_live_product(small_shop):
-    jug = small_shop.product(title="Kosiv jug", price="24.00", with_image=True)
+    jug = small_shop.add_product(title="Kosiv jug", price="24.00", with_image=True)
     block = ProductBlock()
     value = block.to_python({"product": jug.pk, "blurb": "Thrown by hand"})
 
@@ -161,7 +161,7 @@ def test_product_block_api_representation_is_the_live_product(small_shop):
 
 
 def test_product_block_api_representation_is_empty_once_the_product_sells_out(small_shop):
-    jug = small_shop.product(title="Kosiv jug", stock=0)
+    jug = small_shop.add_product(title="Kosiv jug", stock=0)
     block = ProductBlock()
 
     data = block.get_api_representation(block.to_python({"product": jug.pk, "blurb": ""}))
@@ -170,8 +170,8 @@ def test_product_block_api_representation_is_empty_once_the_product_sells_out(sm
 
 
 def test_carousel_api_representation_lists_live_products(small_shop):
-    jug, sold_out = small_shop.product(title="Kosiv jug", price="24.00"), small_shop.product(stock=0)
-    block = ProductCarouselBlock()
+    jug, sold_out = small_shop.add_product(title="Kosiv jug", price="24.00"), small_shop.add_product(stock=0)
+    block = ProductCollectionBlock()
     value = block.to_python({"source": "hand_picked", "products": [jug.pk, sold_out.pk], "count": 8})
 
     data = block.get_api_representation(value)
@@ -181,7 +181,7 @@ def test_carousel_api_representation_lists_live_products(small_shop):
 
 
 def test_block_picker_previews_render_a_live_product(small_shop):
-    small_shop.product(title="Preview jug", price="12.00")
+    small_shop.add_product(title="Preview jug", price="12.00")
     block = ProductBlock()
     request = RequestFactory().get("/")
 
@@ -192,7 +192,7 @@ def test_block_picker_previews_render_a_live_product(small_shop):
 
 
 def test_offer_banner_api_names_the_offer_only_while_it_runs(small_shop):
-    offer = small_shop.offer(name="Pottery week")
+    offer = small_shop.add_offer(name="Pottery week")
     block = OfferBannerBlock()
     value = block.to_python({"offer": offer.pk, "headline": "10% off", "text": ""})
 
@@ -206,7 +206,7 @@ def test_offer_banner_api_names_the_offer_only_while_it_runs(small_shop):
 
 
 def test_deleted_category_and_offer_leave_no_broken_tiles_or_banners(client, small_shop, home_page):
-    offer = small_shop.offer(name="Pottery week")
+    offer = small_shop.add_offer(name="Pottery week")
     tiles = (
         "category_tiles",
         {"title": "Shop by craft", "categories": [small_shop.textiles.pk, small_shop.ceramics.pk]},

@@ -144,7 +144,7 @@ class _Resolver:
         return [block for block in resolved if block is not None]
 
     def _block(self, kind, value):
-        if kind == "product_carousel":
+        if kind == "product_collection":
             value.setdefault("products", [])
             value["products"] = [self.product(upc).pk for upc in value["products"]]
             value["category"] = (

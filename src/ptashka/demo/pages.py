@@ -71,13 +71,12 @@ def _stream_block(raw, catalogue, pictures):
     kind, value = raw["type"], raw["value"]
     if isinstance(value, dict):
         value = dict(value)  # resolved in a copy: the fixture data stays as it was read
-    if kind == "product_grid":
-        value["products"] = [catalogue.products[upc].pk for upc in value["products"]]
+    if kind == "product_collection":
+        value["products"] = [catalogue.products[upc].pk for upc in value.get("products", [])]
+        code = value.get("category")
+        value["category"] = catalogue.categories[code].pk if code else None
     elif kind == "category_tiles":
         value["categories"] = [catalogue.categories[code].pk for code in value["categories"]]
-    elif kind == "newest_products":
-        code = value["category"]
-        value["category"] = catalogue.categories[code].pk if code else None
     elif kind == "image":
         picture = pictures.get(value["image"])
         if picture is None:

@@ -54,7 +54,12 @@ def test_the_home_page_body_carries_its_product_grid(client, home):
     response = client.get(f"/api/cms/pages/{home.pk}/")
 
     assert response.status_code == 200
-    grids = [block for block in response.json()["body"] if block["type"] == "product_grid"]
+    body = response.json()["body"]
+    grids = [
+        block
+        for block in body
+        if block["type"] == "product_collection" and block["value"]["layout"] == "grid"
+    ]
     assert grids and grids[0]["value"]["products"]
     assert {"title", "price", "availability"} <= set(grids[0]["value"]["products"][0])
 

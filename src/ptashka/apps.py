@@ -14,6 +14,10 @@ class PtashkaConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import public_url  # also registers the SHOP_BASE_URL checks
+        from .observability import init_sentry
+
+        # Here, not in settings: prod.py's SENTRY_ENVIRONMENT is only known once every settings module ran.
+        init_sentry()
 
         # After Wagtail's migrations (the last of the two Site tables): both rows follow SHOP_BASE_URL.
         post_migrate.connect(

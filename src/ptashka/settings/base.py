@@ -1,4 +1,10 @@
-"""Settings shared by every run mode; the mode itself is chosen by environment variables only."""
+"""Settings shared by every run mode; the mode itself is chosen by environment variables only.
+
+One section per subsystem, in this order: the shop (what a merchant sets), Django, sign-in, data,
+Redis, Celery, files, email, SMS, Oscar, Wagtail, the API, payments, notifications, browser security
+headers, observability. Each value a deployment may change comes from the environment, with the
+embedded default's value as its default.
+"""
 
 import base64
 import hashlib
@@ -8,11 +14,11 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp import constants as csp
+from django.conf import global_settings
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  Oscar's OSCAR_* defaults, overridden below
 
-from ptashka.analytics.access import is_shop_manager
-from ptashka.audit.access import can_read_audit_log
+# --- paths and the environment ----------------------------------------------------------------
 
 # src/ptashka/settings/base.py -> the repository root
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -25,16 +31,40 @@ env = environ.Env()
 if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True):
     environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
+# --- the shop: what a merchant sets -------------------------------------------------------------
+
+# The shop's name in page titles, emails and the Wagtail admin.
+OSCAR_SHOP_NAME = env.str("SHOP_NAME", default="Ptashka")
+# Where shoppers reach the shop: the one source for links in emails (password reset, order status,
+# basket reminders), the Site rows, the sitemap and canonical URLs (ptashka.public_url checks it and
+# keeps the Site rows in step after every migrate). https in production.
+SHOP_BASE_URL = env.str("SHOP_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The currency baskets and orders are priced in (an ISO 4217 code).
+OSCAR_DEFAULT_CURRENCY = env.str("SHOP_CURRENCY", default="EUR")
+# The shop's local time: the day an analytics export covers, dates shown to staff and shoppers.
+TIME_ZONE = env.str("SHOP_TIME_ZONE", default="Europe/Kyiv")
+# The languages the storefront offers, as Django language codes; the first is the default.
+_language_names = {**dict(global_settings.LANGUAGES), "en-gb": "English"}
+LANGUAGES = [(code, _(_language_names[code])) for code in env.list("SHOP_LANGUAGES", default=["en-gb", "uk"])]
+LANGUAGE_CODE = LANGUAGES[0][0]
+USE_I18N = True
+USE_TZ = True
+
+# --- Django: hosts, applications, requests ------------------------------------------------------
+
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# --- applications ---------------------------------------------------------------------------
-
 # Oscar's app list with our forks (and the Django admin's config) swapped in, each in its app's place.
 OSCAR_FORKS = {
-    "oscar.apps.catalogue.apps.CatalogueConfig": "forked_apps.catalogue.apps.CatalogueConfig",
+    # Browses the catalogue from the database (Oscar's catalogue app serves the search app's browse views).
+    "oscar.apps.search.apps.SearchConfig": "forked_apps.search.apps.SearchConfig",
+    # A review's thank-you says when a review waiting for moderation will show (not a fork: no migrations).
+    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig": (
+        "forked_apps.catalogue.reviews.apps.CatalogueReviewsConfig"
+    ),
     "oscar.apps.partner.apps.PartnerConfig": "forked_apps.partner.apps.PartnerConfig",
     "oscar.apps.checkout.apps.CheckoutConfig": "forked_apps.checkout.apps.CheckoutConfig",
     "oscar.apps.order.apps.OrderConfig": "forked_apps.order.apps.OrderConfig",
@@ -54,6 +84,10 @@ OSCAR_FORKS = {
     # Bulk-(de)activating customers needs auth.change_user, not only the view_user the list needs.
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig": (
         "forked_apps.dashboard.users.apps.UsersDashboardConfig"
+    ),
+    # Refunds on the order page, behind their own permission (ptashka_payments.refund_payment).
+    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": (
+        "forked_apps.dashboard.orders.apps.OrdersDashboardConfig"
     ),
 }
 
@@ -104,10 +138,10 @@ INSTALLED_APPS = [
     "ptashka.payments.apps.PaymentsConfig",
     # live order tracking (WebSockets)
     "ptashka.realtime.apps.RealtimeConfig",
-    # the staff audit log (see "audit log" below)
+    # the staff audit log (django-auditlog; read at /dashboard/audit/, see "Oscar")
     "auditlog",
     "ptashka.audit.apps.AuditConfig",
-    # sign-in lockout after repeated failures (see "sign-in lockout" below)
+    # sign-in lockout after repeated failures (see "sign-in")
     "axes",
 ]
 
@@ -116,7 +150,7 @@ SITE_ID = 1
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Browser security headers (see "browser security headers" below): CSP with a nonce, Permissions-Policy,
+    # Browser security headers (see "browser security headers"): CSP with a nonce, Permissions-Policy,
     # no-store on basket/checkout/account pages, SameSite/Secure on Oscar's cookies.
     "ptashka.security.content_policy.AreaContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -169,6 +203,11 @@ TEMPLATES = [
     },
 ]
 
+# Django sets 1000 by default; Wagtail's editor of a long StreamField page can post more.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- sign-in and lockout (django-axes) ----------------------------------------------------------
+
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out account or address before any password is checked.
     "axes.backends.AxesStandaloneBackend",
@@ -186,7 +225,28 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_REDIRECT_URL = "/"
 
-# --- data -----------------------------------------------------------------------------------
+# Every sign-in (/accounts/login/, /dashboard/login/, /cms/login/, /django-admin/login/,
+# /api/auth/token/, /api/login/) goes through authenticate(), where axes' backend refuses a
+# locked-out client before any password is checked. Failures count per account, from whatever
+# address, and per address, for whatever account: AXES_FAILURE_LIMIT of them within the cool-off
+# lock that account or address for AXES_COOLOFF_MINUTES, the right password included. The
+# API_RATE_LIMIT_* budgets ("the API") stay the first line. Unlock: delete the attempt in
+# /django-admin/axes/accessattempt/, or `manage.py axes_reset_username <email>` / `axes_reset_ip <ip>`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+# One account whatever the case or spaces its email address is typed with.
+AXES_USERNAME_CALLABLE = "ptashka.sign_in.lockout.account_key"
+# The address the rate limits use: X-Forwarded-For believed only from API_NUM_PROXIES proxies.
+AXES_CLIENT_IP_CALLABLE = "ptashka.sign_in.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "ptashka.sign_in.lockout.lockout_response"
+# Attempts live in the database: a lockout survives restarts and does not need Redis.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Off: signing in to one's own account would wipe the failures its address made against others.
+# Failures expire with the cool-off instead.
+AXES_RESET_ON_SUCCESS = False
+
+# --- data (PostgreSQL, or SQLite for the embedded default) --------------------------------------
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'ptashka.sqlite3'}"),
@@ -200,13 +260,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
+# --- Redis: cache, sessions, channel layer ------------------------------------------------------
+
+# Redis is an accelerator. The cache (ptashka.cache.FailOpenRedisCache) answers as a miss within
+# REDIS_CACHE_CONNECT_TIMEOUT / REDIS_CACHE_TIMEOUT seconds and then leaves Redis alone for
+# REDIS_CACHE_OUTAGE_RETRY_SECONDS, so pages, baskets, sessions (cached_db) and the rate limits run
+# from the database; /readyz still reports "cache" down. Without REDIS_URL, all three stay in process.
 REDIS_URL = env.str("REDIS_URL", default="")
 
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache that answers as a miss while Redis is unreachable (see "when
-            # Redis or the broker is down" below): Redis speeds pages up, it never takes them down.
             "BACKEND": "ptashka.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ptashka",
@@ -231,7 +295,7 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
-# --- Celery -------------------------------------------------------------------------------
+# --- Celery: broker, queues, retries, schedule --------------------------------------------------
 
 # Without a broker, tasks run in the calling process: the embedded default needs no worker.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
@@ -244,26 +308,72 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Seconds before a task a lost worker held unacknowledged is handed to another worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# When the broker is down: a request hands tasks to the broker once (ptashka.background.handover),
+# bounded by this timeout, and what it could not hand over waits in the outbox for
+# requeue_unsent_messages.
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=1.0)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Seconds before a task a lost worker held unacknowledged is handed to another worker.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # Every CELERY_UNACKED_RESTORE_INTERVAL seconds a worker hands back tasks a lost worker held for
+    # longer than the visibility timeout; kombu's default throttling would make that ~100 s.
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 1,
+    # kombu would otherwise retry connecting for the whole connection timeout, 2 s apart.
+    "max_retries": 0,
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+}
+# One queue per kind of work, so a slow export never holds up an order confirmation.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {
+    "ptashka.notifications.tasks.*": {"queue": "emails"},
+    "ptashka.analytics.tasks.*": {"queue": "exports"},
+    "ptashka.payments.*": {"queue": "payments"},
+}
+# Transient email/SMS/storage failures: retried after ~base, 2×base, 4×base… seconds, jittered.
+CELERY_RETRY_BACKOFF_SECONDS = env.int("CELERY_RETRY_BACKOFF_SECONDS", default=30)
+CELERY_DELIVERY_MAX_RETRIES = env.int("CELERY_DELIVERY_MAX_RETRIES", default=6)
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+# Times are UTC (CELERY_TIMEZONE); the export runs after midnight in Kyiv, for the day that ended.
+CELERY_BEAT_SCHEDULE = {
+    "requeue-unsent-messages": {
+        "task": "ptashka.notifications.tasks.requeue_unsent_messages",
+        "schedule": crontab(minute="*/15"),
+    },
+    "remind-abandoned-baskets": {
+        "task": "ptashka.notifications.tasks.remind_abandoned_baskets",
+        "schedule": crontab(minute="*/30"),
+    },
+    "send-low-stock-digest": {
+        "task": "ptashka.notifications.tasks.send_low_stock_digest",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "export-analytics-nightly": {
+        "task": "ptashka.analytics.tasks.export_yesterday",
+        "schedule": crontab(hour=1, minute=30),
+    },
+    # Campaign pages and announcement bars go live and expire within a minute of their schedule.
+    "publish-scheduled-content": {
+        "task": "cms.tasks.publish_scheduled",
+        "schedule": crontab(minute="*"),
+    },
+    # Asks the providers about payments no webhook has settled, and expires unpaid ones.
+    "reconcile-payments": {
+        "task": "ptashka.payments.tasks.reconcile_payments",
+        "schedule": crontab(minute="*/15"),
+    },
+}
 
-# --- internationalisation -------------------------------------------------------------------
-
-LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", _("English")), ("uk", _("Ukrainian"))]
-TIME_ZONE = "Europe/Kyiv"
-USE_I18N = True
-USE_TZ = True
-
-# --- static and media -----------------------------------------------------------------------
+# --- files: static, media (local or S3), analytics exports -----------------------------------------
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Analytics exports hold revenue figures: kept out of the public media URL, downloaded through
+# the dashboard. On S3 they go to the media bucket under exports/, private.
+ANALYTICS_EXPORT_ROOT = Path(env.str("ANALYTICS_EXPORT_ROOT", default=str(VAR_DIR / "exports")))
 
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
@@ -276,36 +386,96 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400"}
     DEFAULT_FILE_STORAGE_BACKEND = "storages.backends.s3.S3Storage"
+    _exports_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": "exports", "file_overwrite": True, "default_acl": "private"},
+    }
 else:
     DEFAULT_FILE_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
+    _exports_storage = {
+        "BACKEND": "ptashka.analytics.storage.ReplacingFileSystemStorage",
+        "OPTIONS": {"location": ANALYTICS_EXPORT_ROOT},
+    }
 
 STORAGES = {
     "default": {"BACKEND": DEFAULT_FILE_STORAGE_BACKEND},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "exports": _exports_storage,
 }
 
-# Django sets 1000 by default; Wagtail's editor of a long StreamField page can post more.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
-# --- email ----------------------------------------------------------------------------------
+# --- email (SMTP or console by EMAIL_URL; SendGrid through django-anymail) -------------------------
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 globals().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Ptashka <shop@ptashka.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 10
+# SendGrid through django-anymail when its key is set; otherwise EMAIL_URL (console by default).
+SENDGRID_API_KEY = env.str("SENDGRID_API_KEY", default="")
+if SENDGRID_API_KEY:
+    EMAIL_BACKEND = "anymail.backends.sendgrid.EmailBackend"
+    ANYMAIL = {"SENDGRID_API_KEY": SENDGRID_API_KEY, "REQUESTS_TIMEOUT": (5, EMAIL_TIMEOUT)}
 
-# --- Oscar ----------------------------------------------------------------------------------
+# --- SMS (Twilio) -------------------------------------------------------------------------------
 
-OSCAR_SHOP_NAME = "Ptashka"
+# SMS on dispatch through Twilio, only when all three are set and the order has a phone number.
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
+# Empty for Twilio itself; a local stand-in (the tests' fake) is e.g. http://127.0.0.1:8440.
+TWILIO_API_URL = env.str("TWILIO_API_URL", default="")
+TWILIO_TIMEOUT_SECONDS = 10
+
+# --- Oscar: storefront, order statuses, dashboard, catalogue search -----------------------------
+
+# The shop's name and currency are in "the shop" above.
 OSCAR_SHOP_TAGLINE = _("Ukrainian gifts & homeware")
 OSCAR_HOMEPAGE = "/"
-OSCAR_DEFAULT_CURRENCY = "EUR"
+# Oscar's email templates write OSCAR_URL_SCHEMA://<Site domain><path>.
+OSCAR_URL_SCHEMA = SHOP_BASE_URL.partition("://")[0]
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_PRODUCTS_PER_PAGE = 12
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+# Anyone may review a product (Oscar's default), but every review waits for a shop manager to approve it
+# in the dashboard (/dashboard/reviews/) before shoppers see it.
+OSCAR_ALLOW_ANON_REVIEWS = True
+OSCAR_MODERATE_REVIEWS = True
+# Oscar would check product alerts inside the request that saves stock; a task does it instead
+# (ptashka.notifications.alerts).
+OSCAR_EAGER_ALERTS = False
+
+# An order's statuses and the moves between them; payments and the dashboard move orders along these.
+OSCAR_INITIAL_ORDER_STATUS = "Pending"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending": ("Paid", "Authorised", "Cancelled"),
+    "Authorised": ("Paid", "Being processed", "Cancelled"),
+    "Paid": ("Being processed", "Cancelled", "Refunded"),
+    "Being processed": ("Dispatched", "Cancelled", "Refunded"),
+    "Dispatched": ("Complete", "Refunded"),
+    "Complete": ("Refunded",),
+    "Cancelled": (),
+    "Refunded": (),
+}
+
+# Without an access_fn, Oscar shows an entry to whoever its view's app config (permissions_map) lets in.
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405  from oscar.defaults
+    # Shop managers (ptashka_analytics.download_exports) and superusers.
+    {
+        "label": _("Analytics exports"),
+        "icon": "fas fa-file-csv",
+        "url_name": "ptashka_analytics:export-list",
+    },
+    # django-auditlog records who changed prices, stock, offers, vouchers, orders, refunds and accounts
+    # (ptashka.audit.tracked); Wagtail logs pages itself. Superusers read both at /dashboard/audit/.
+    {
+        "label": _("Audit log"),
+        "icon": "fas fa-history",
+        "url_name": "ptashka_audit:log",
+    },
+]
 
 # Oscar 4.2 browses and searches the catalogue through haystack; the simple backend needs no
 # search server (it scans the catalogue), which is enough for the embedded default.
@@ -313,25 +483,9 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 # The simple backend keeps no index, so there is nothing to update when a product is saved.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
-# --- product reviews ----------------------------------------------------------------------------
+# --- Wagtail: content, admin, background tasks --------------------------------------------------
 
-# Anyone may review a product (Oscar's default), but every review waits for a shop manager to approve it
-# in the dashboard (/dashboard/reviews/) before shoppers see it.
-OSCAR_ALLOW_ANON_REVIEWS = True
-OSCAR_MODERATE_REVIEWS = True
-
-# --- the shop's public URL ---------------------------------------------------------------------
-
-# Where shoppers reach the shop: the one source for links in emails (password reset, order status,
-# basket reminders), the Site rows, the sitemap and canonical URLs (ptashka.public_url checks it and
-# keeps the Site rows in step after every migrate). https in production.
-SHOP_BASE_URL = env.str("SHOP_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
-# Oscar's email templates write OSCAR_URL_SCHEMA://<Site domain><path>.
-OSCAR_URL_SCHEMA = SHOP_BASE_URL.partition("://")[0]
-
-# --- Wagtail --------------------------------------------------------------------------------
-
-WAGTAIL_SITE_NAME = "Ptashka"
+WAGTAIL_SITE_NAME = OSCAR_SHOP_NAME
 WAGTAILADMIN_BASE_URL = SHOP_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -340,43 +494,15 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # An uploaded file the image library cannot read is a form error, not a 500 (cms/image_forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ShopImageForm"
+# Wagtail's admin would load avatars from gravatar.com and poll releases.wagtail.org: neither is wanted
+# (staff e-mail hashes to a third party) nor allowed by the CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Wagtail 8 runs background work through django-tasks; in-process unless configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# --- REST API -------------------------------------------------------------------------------
-
-REST_FRAMEWORK = {
-    # A bearer token first (apps, headless front ends), so an anonymous API call answers 401 with
-    # WWW-Authenticate; the storefront's session cookie keeps working (with CSRF) after it.
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_SCHEMA_CLASS": "ptashka.api.schema.ShopAutoSchema",
-    # 409 instead of a 500 for deleting what other objects still use.
-    "EXCEPTION_HANDLER": "ptashka.api.errors.exception_handler",
-    # Filled in by the headless API section below.
-    "DEFAULT_THROTTLE_RATES": {},
-}
-OSCARAPI_BLOCK_ADMIN_API_ACCESS = False
-
-# --- headless API -----------------------------------------------------------------------------
-
-# Oscar-api views we extend (rate limits) live in ptashka.api, mirroring oscarapi's modules.
-OSCARAPI_OVERRIDE_MODULES = ["ptashka.api"]
-
-SIMPLE_JWT = {
-    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_TOKEN_MINUTES", default=5)),
-    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_TOKEN_DAYS", default=7)),
-    # Every refresh hands out a new refresh token and blacklists the old one, so a stolen
-    # refresh token stops working as soon as either party uses it.
-    "ROTATE_REFRESH_TOKENS": True,
-    "BLACKLIST_AFTER_ROTATION": True,
-    "UPDATE_LAST_LOGIN": True,
-    # A password change makes every token issued before it invalid.
-    "CHECK_REVOKE_TOKEN": True,
-}
+# --- the API: REST framework, oscar-api, JWT, rate limits, OpenAPI ------------------------------
 
 # Attempts per client (user, or IP address when anonymous) for each kind of write; Django's
 # cache holds the counters (Redis with REDIS_URL). Format "<number>/<second|minute|hour|day>".
@@ -389,22 +515,47 @@ API_RATE_LIMITS = {
     "checkout": env.str("API_RATE_LIMIT_CHECKOUT", default="20/minute"),
     "register": env.str("API_RATE_LIMIT_REGISTER", default="5/hour"),
 }
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].update(API_RATE_LIMITS)
-# Clients are told apart by address. X-Forwarded-For is believed only from this many proxies in
-# front of the app (1 behind nginx); with 0 a client could forge it to dodge the limits.
-REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_NUM_PROXIES", default=0)
 
-# --- API input limits and pagination ------------------------------------------------------------
+REST_FRAMEWORK = {
+    # A bearer token first (apps, headless front ends), so an anonymous API call answers 401 with
+    # WWW-Authenticate; the storefront's session cookie keeps working (with CSRF) after it.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "ptashka.api.schema.ShopAutoSchema",
+    # 409 instead of a 500 for deleting what other objects still use.
+    "EXCEPTION_HANDLER": "ptashka.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {**API_RATE_LIMITS},
+    # Clients are told apart by address. X-Forwarded-For is believed only from this many proxies in
+    # front of the app (1 behind nginx); with 0 a client could forge it to dodge the limits.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    # JSON bodies nested deeper than any API body needs answer 400 (Python's parser gave up with a 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "ptashka.api.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Every list endpoint answers pages: {count, next, previous, results}, ?page=N&page_size=M (at most 100).
+    "DEFAULT_PAGINATION_CLASS": "ptashka.api.pagination.ShopPagination",
+    "PAGE_SIZE": env.int("API_PAGE_SIZE", default=20),
+}
 
-# JSON bodies nested deeper than any API body needs answer 400 (Python's parser gave up with a 500).
-REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
-    "ptashka.api.parsers.DepthLimitedJSONParser",
-    "rest_framework.parsers.FormParser",
-    "rest_framework.parsers.MultiPartParser",
-]
-# Every list endpoint answers pages: {count, next, previous, results}, ?page=N&page_size=M (at most 100).
-REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"] = "ptashka.api.pagination.ShopPagination"
-REST_FRAMEWORK["PAGE_SIZE"] = env.int("API_PAGE_SIZE", default=20)
+# Oscar-api views we extend (rate limits) live in ptashka.api, mirroring oscarapi's modules.
+OSCARAPI_OVERRIDE_MODULES = ["ptashka.api"]
+OSCARAPI_BLOCK_ADMIN_API_ACCESS = False
+
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_TOKEN_MINUTES", default=5)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_TOKEN_DAYS", default=7)),
+    # Every refresh hands out a new refresh token and blacklists the old one, so a stolen
+    # refresh token stops working as soon as either party uses it.
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+    # A password change makes every token issued before it invalid.
+    "CHECK_REVOKE_TOKEN": True,
+}
 
 # The OpenAPI contract at /api/schema/ and Swagger UI at /api/docs/, its files served by us (no CDN).
 SPECTACULAR_SETTINGS = {
@@ -432,173 +583,16 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# --- sign-in lockout (django-axes) -------------------------------------------------------------
+# --- payments (Stripe, PayPal, the test-only Dummy gateway) -------------------------------------
 
-# Every sign-in (/accounts/login/, /dashboard/login/, /cms/login/, /django-admin/login/,
-# /api/auth/token/, /api/login/) goes through authenticate(), where axes' backend refuses a
-# locked-out client before any password is checked. Failures count per account, from whatever
-# address, and per address, for whatever account: AXES_FAILURE_LIMIT of them within the cool-off
-# lock that account or address for AXES_COOLOFF_MINUTES, the right password included. The
-# API_RATE_LIMIT_* budgets above stay the first line. Unlock: delete the attempt in
-# /django-admin/axes/accessattempt/, or `manage.py axes_reset_username <email>` / `axes_reset_ip <ip>`.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
-# One account whatever the case or spaces its email address is typed with.
-AXES_USERNAME_CALLABLE = "ptashka.sign_in.lockout.account_key"
-# The address the rate limits use: X-Forwarded-For believed only from API_NUM_PROXIES proxies.
-AXES_CLIENT_IP_CALLABLE = "ptashka.sign_in.lockout.client_address"
-AXES_LOCKOUT_CALLABLE = "ptashka.sign_in.lockout.lockout_response"
-# Attempts live in the database: a lockout survives restarts and does not need Redis.
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-# Off: signing in to one's own account would wipe the failures its address made against others.
-# Failures expire with the cool-off instead.
-AXES_RESET_ON_SUCCESS = False
-
-# --- observability ----------------------------------------------------------------------------
-
-LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        "oscar": {"level": LOG_LEVEL},
-        "ptashka": {"level": LOG_LEVEL},
-    },
-}
-
-SENTRY_DSN = env.str("SENTRY_DSN", default="")
-SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="development")
-SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
-if SENTRY_DSN:
-    from ptashka.observability import init_sentry
-
-    init_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_TRACES_SAMPLE_RATE)
-
-# The Celery broker is checked by /readyz only when one is configured.
-READYZ_CHECK_BROKER = not CELERY_TASK_ALWAYS_EAGER
-
-# --- background work (Celery, notifications, exports) ---------------------------------------
-
-# One queue per kind of work, so a slow export never holds up an order confirmation.
-CELERY_TASK_DEFAULT_QUEUE = "celery"
-# Every CELERY_UNACKED_RESTORE_INTERVAL seconds a worker hands back tasks a lost worker held for
-# longer than the visibility timeout; kombu's default throttling would make that ~100 s.
-CELERY_BROKER_TRANSPORT_OPTIONS.update(
-    unacked_restore_interval=env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
-    unacked_restore_throttle=1,
-)
-CELERY_TASK_ROUTES = {
-    "ptashka.notifications.tasks.*": {"queue": "emails"},
-    "ptashka.analytics.tasks.*": {"queue": "exports"},
-    "ptashka.payments.*": {"queue": "payments"},
-}
-# Transient email/SMS/storage failures: retried after ~base, 2×base, 4×base… seconds, jittered.
-CELERY_RETRY_BACKOFF_SECONDS = env.int("CELERY_RETRY_BACKOFF_SECONDS", default=30)
-CELERY_DELIVERY_MAX_RETRIES = env.int("CELERY_DELIVERY_MAX_RETRIES", default=6)
-# Times are UTC (CELERY_TIMEZONE); the export runs after midnight in Kyiv, for the day that ended.
-CELERY_BEAT_SCHEDULE.update(
-    {
-        "requeue-unsent-messages": {
-            "task": "ptashka.notifications.tasks.requeue_unsent_messages",
-            "schedule": crontab(minute="*/15"),
-        },
-        "remind-abandoned-baskets": {
-            "task": "ptashka.notifications.tasks.remind_abandoned_baskets",
-            "schedule": crontab(minute="*/30"),
-        },
-        "send-low-stock-digest": {
-            "task": "ptashka.notifications.tasks.send_low_stock_digest",
-            "schedule": crontab(hour=6, minute=0),
-        },
-        "export-analytics-nightly": {
-            "task": "ptashka.analytics.tasks.export_yesterday",
-            "schedule": crontab(hour=1, minute=30),
-        },
-        # Campaign pages and announcement bars go live and expire within a minute of their schedule.
-        "publish-scheduled-content": {
-            "task": "cms.tasks.publish_scheduled",
-            "schedule": crontab(minute="*"),
-        },
-    }
-)
-
-# Email: SendGrid through django-anymail when its key is set; otherwise EMAIL_URL (console by default).
-SENDGRID_API_KEY = env.str("SENDGRID_API_KEY", default="")
-if SENDGRID_API_KEY:
-    EMAIL_BACKEND = "anymail.backends.sendgrid.EmailBackend"
-    ANYMAIL = {"SENDGRID_API_KEY": SENDGRID_API_KEY, "REQUESTS_TIMEOUT": (5, EMAIL_TIMEOUT)}
-
-# SMS on dispatch through Twilio, only when all three are set and the order has a phone number.
-TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
-TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
-TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
-# Empty for Twilio itself; a local stand-in (the tests' fake) is e.g. http://127.0.0.1:8440.
-TWILIO_API_URL = env.str("TWILIO_API_URL", default="")
-TWILIO_TIMEOUT_SECONDS = 10
-
-# Shop-manager emails (new orders, low stock); empty means every active staff member.
-SHOP_MANAGER_EMAILS = env.list("SHOP_MANAGER_EMAILS", default=[])
-# Used for stock records without their own low_stock_threshold.
-LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=5)
-ORDER_DISPATCHED_STATUS = env.str("ORDER_DISPATCHED_STATUS", default="Dispatched")
-# Statuses customers get no email for: the order confirmation and the thank-you page already say the
-# order is paid for, and a second email a second later says nothing new.
-ORDER_STATUSES_NOT_EMAILED = env.list("ORDER_STATUSES_NOT_EMAILED", default=["Paid", "Authorised"])
-# Oscar would check product alerts inside the request that saves stock; a task does it instead
-# (ptashka.notifications.alerts).
-OSCAR_EAGER_ALERTS = False
-ABANDONED_BASKET_AFTER_HOURS = env.int("ABANDONED_BASKET_AFTER_HOURS", default=24)
-ABANDONED_BASKET_MAX_AGE_DAYS = env.int("ABANDONED_BASKET_MAX_AGE_DAYS", default=7)
-
-# Analytics exports hold revenue figures: kept out of the public media URL, downloaded through
-# the dashboard. On S3 they go to the media bucket under exports/, private.
-ANALYTICS_EXPORT_ROOT = Path(env.str("ANALYTICS_EXPORT_ROOT", default=str(VAR_DIR / "exports")))
-if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["exports"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"location": "exports", "file_overwrite": True, "default_acl": "private"},
-    }
-else:
-    STORAGES["exports"] = {
-        "BACKEND": "ptashka.analytics.storage.ReplacingFileSystemStorage",
-        "OPTIONS": {"location": ANALYTICS_EXPORT_ROOT},
-    }
-
-OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405  from oscar.defaults
-    {
-        "label": _("Analytics exports"),
-        "icon": "fas fa-file-csv",
-        "url_name": "ptashka_analytics:export-list",
-        "access_fn": is_shop_manager,
-    },
+# The gateway classes the shop knows, in the order shoppers see them. Each says itself whether it
+# is configured: Stripe and PayPal when their keys are set, the test-only Dummy when
+# PAYMENTS_DUMMY_GATEWAY is on.
+PAYMENT_GATEWAYS = [
+    "ptashka.payments.stripe_gateway.StripeGateway",
+    "ptashka.payments.paypal_gateway.PayPalGateway",
+    "ptashka.payments.dummy.DummyGateway",
 ]
-
-# --- when Redis or the broker is down --------------------------------------------------------
-
-# Redis is an accelerator. The cache (ptashka.cache.FailOpenRedisCache, "data" above) answers as a
-# miss within REDIS_CACHE_CONNECT_TIMEOUT / REDIS_CACHE_TIMEOUT seconds and then leaves Redis alone
-# for REDIS_CACHE_OUTAGE_RETRY_SECONDS, so pages, baskets, sessions (cached_db) and the rate limits
-# run from the database; /readyz still reports "cache" down.
-# A request hands tasks to the broker once (ptashka.background.handover): these bound that try, and
-# what it could not hand over waits in the outbox for requeue_unsent_messages.
-CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=1.0)
-CELERY_BROKER_TRANSPORT_OPTIONS.update(
-    # kombu would otherwise retry connecting for the whole connection timeout, 2 s apart.
-    max_retries=0,
-    socket_connect_timeout=CELERY_BROKER_CONNECTION_TIMEOUT,
-)
-
-# --- payments -------------------------------------------------------------------------------
-
-# A gateway is offered when its keys are set; the test-only Dummy one when PAYMENTS_DUMMY_GATEWAY is on.
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
@@ -630,27 +624,24 @@ PAYMENTS_PROVIDER_RETRIES = env.int("PAYMENTS_PROVIDER_RETRIES", default=2)
 # Webhooks signed longer ago than this are refused as stale (replays).
 PAYMENTS_WEBHOOK_TOLERANCE_SECONDS = 300
 
-OSCAR_INITIAL_ORDER_STATUS = "Pending"
-OSCAR_ORDER_STATUS_PIPELINE = {
-    "Pending": ("Paid", "Authorised", "Cancelled"),
-    "Authorised": ("Paid", "Being processed", "Cancelled"),
-    "Paid": ("Being processed", "Cancelled", "Refunded"),
-    "Being processed": ("Dispatched", "Cancelled", "Refunded"),
-    "Dispatched": ("Complete", "Refunded"),
-    "Complete": ("Refunded",),
-    "Cancelled": (),
-    "Refunded": (),
-}
-CELERY_BEAT_SCHEDULE["reconcile-payments"] = {
-    "task": "ptashka.payments.tasks.reconcile_payments",
-    "schedule": crontab(minute="*/15"),
-}
+# --- notifications (emails and SMS to shoppers and shop managers) --------------------------------
+
+# Shop-manager emails (new orders, low stock); empty means every active staff member.
+SHOP_MANAGER_EMAILS = env.list("SHOP_MANAGER_EMAILS", default=[])
+# Used for stock records without their own low_stock_threshold.
+LOW_STOCK_THRESHOLD = env.int("LOW_STOCK_THRESHOLD", default=5)
+ORDER_DISPATCHED_STATUS = env.str("ORDER_DISPATCHED_STATUS", default="Dispatched")
+# Statuses customers get no email for: money only held says nothing the order confirmation did not.
+# Paid is emailed as "payment received" (ORDER_PAID): card and PayPal buyers pay after the confirmation.
+ORDER_STATUSES_NOT_EMAILED = env.list("ORDER_STATUSES_NOT_EMAILED", default=["Authorised"])
+ABANDONED_BASKET_AFTER_HOURS = env.int("ABANDONED_BASKET_AFTER_HOURS", default=24)
+ABANDONED_BASKET_MAX_AGE_DAYS = env.int("ABANDONED_BASKET_MAX_AGE_DAYS", default=7)
 
 # --- browser security headers (CSP, Permissions-Policy, caching, cookies) ------------------------
 
 # Nonce-based: a script runs only if it is one of our static files or carries this response's nonce
 # (templates write nonce="{{ request.csp_nonce }}"), so markup injected into a page cannot run script.
-# Stripe.js is allowed on the card payment page only (ptashka.security.content_policy.allows_stripe_js).
+# A gateway's script and frames (Stripe.js) are allowed on its own pay page only (Gateway.pay_page_sources).
 CSP_REPORT_URL = "/csp-report/"
 _media_origins = []
 if AWS_STORAGE_BUCKET_NAME:
@@ -712,10 +703,6 @@ CONTENT_SECURITY_POLICY_AREAS = {
         "replace": {**_inline_style_attributes, "script-src": [csp.SELF, csp.UNSAFE_INLINE]},
     },
 }
-# Wagtail's admin would load avatars from gravatar.com and poll releases.wagtail.org: neither is wanted
-# (staff e-mail hashes to a third party) nor allowed by the CSP.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_ENABLE_UPDATE_CHECK = False
 PERMISSIONS_POLICY = {
     "camera": [],
     "microphone": [],
@@ -732,15 +719,28 @@ NO_STORE_PATH_PREFIXES = ["/basket/", "/checkout/", "/accounts/", "/dashboard/"]
 # Oscar sets no SameSite on its basket cookie; OscarCookieFlagsMiddleware adds this (and Secure in prod).
 OSCAR_COOKIE_SAMESITE = "Lax"
 
-# --- audit log --------------------------------------------------------------------------------
+# --- observability (logs, Sentry, readiness) -----------------------------------------------------
 
-# django-auditlog records who changed prices, stock, offers, vouchers, orders, refunds and accounts
-# (ptashka.audit.tracked); Wagtail logs pages itself. Superusers read both at /dashboard/audit/.
-OSCAR_DASHBOARD_NAVIGATION.append(
-    {
-        "label": _("Audit log"),
-        "icon": "fas fa-history",
-        "url_name": "ptashka_audit:log",
-        "access_fn": can_read_audit_log,
-    }
-)
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "oscar": {"level": LOG_LEVEL},
+        "ptashka": {"level": LOG_LEVEL},
+    },
+}
+
+# Error reporting is on when SENTRY_DSN is set (ptashka.observability, once the apps are loaded).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="development")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+
+# The Celery broker is checked by /readyz only when one is configured.
+READYZ_CHECK_BROKER = not CELERY_TASK_ALWAYS_EAGER

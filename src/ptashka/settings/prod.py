@@ -48,7 +48,7 @@ PAYMENTS_DUMMY_GATEWAY = env.bool("PAYMENTS_DUMMY_GATEWAY", default=False)
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 
-# --- the shop's public URL ---
+# --- the shop: what a merchant sets ---
 # No default: links in emails, the Site rows and the sitemap name it; `check --deploy` refuses http://.
 if not env.str("SHOP_BASE_URL", default="").strip():
     raise ImproperlyConfigured(

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pyarrow.parquet as pq
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -67,7 +68,11 @@ def test_re_running_the_day_replaces_the_objects_on_s3(s3_exports):
 def test_exports_on_s3_are_private_and_downloaded_through_the_dashboard(s3_exports, client):
     order_on_day()
     call_command("export_analytics", "--date", "2026-11-20", stdout=io.StringIO())
-    client.force_login(UserFactory(is_staff=True))
+    manager = UserFactory(is_staff=True)  # the permission the Shop managers group holds
+    manager.user_permissions.add(
+        Permission.objects.get(content_type__app_label="ptashka_analytics", codename="download_exports")
+    )
+    client.force_login(manager)
 
     listing = client.get(reverse("ptashka_analytics:export-list"))
     download = client.get(reverse("ptashka_analytics:export-download", args=["2026-11-20", "orders", "csv"]))

@@ -123,6 +123,88 @@ def test_sentry_dsn_switches_error_reporting_on():
     assert decided["sentry"] is True
 
 
+def test_prod_reports_errors_as_production():
+    code = "import django, sentry_sdk; django.setup(); print(sentry_sdk.get_client().options['environment'])"
+
+    result = run_python(code, "ptashka.settings.prod", SENTRY_DSN="http://public@127.0.0.1:9/1", **PROD_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "production"
+
+
+# What a merchant sets, printed as the settings decided it.
+SHOP = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps({
+    "name": settings.OSCAR_SHOP_NAME,
+    "wagtail_name": settings.WAGTAIL_SITE_NAME,
+    "currency": settings.OSCAR_DEFAULT_CURRENCY,
+    "time_zone": settings.TIME_ZONE,
+    "language": settings.LANGUAGE_CODE,
+    "languages": [code for code, name in settings.LANGUAGES],
+}))
+"""
+
+
+def test_without_shop_variables_the_shop_is_ptashka_in_euros_in_kyiv():
+    result = run_python(SHOP, "ptashka.settings.dev")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "name": "Ptashka",
+        "wagtail_name": "Ptashka",
+        "currency": "EUR",
+        "time_zone": "Europe/Kyiv",
+        "language": "en-gb",
+        "languages": ["en-gb", "uk"],
+    }
+
+
+def test_a_merchant_sets_name_currency_time_zone_and_languages_in_the_environment():
+    result = run_python(
+        SHOP,
+        "ptashka.settings.dev",
+        SHOP_NAME="Sova",
+        SHOP_CURRENCY="UAH",
+        SHOP_TIME_ZONE="Europe/Warsaw",
+        SHOP_LANGUAGES="uk,en-gb,pl",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "name": "Sova",
+        "wagtail_name": "Sova",
+        "currency": "UAH",
+        "time_zone": "Europe/Warsaw",
+        "language": "uk",
+        "languages": ["uk", "en-gb", "pl"],
+    }
+
+
+@pytest.mark.parametrize(
+    "settings_module", ["ptashka.settings.dev", "ptashka.settings.test", "ptashka.settings.prod"]
+)
+def test_settings_import_no_app_code(settings_module):
+    code = "\n".join(
+        [
+            "import importlib, sys",
+            f"importlib.import_module({settings_module!r})",
+            "ours = ('ptashka', 'cms', 'forked_apps')",
+            "print(sorted(name for name in sys.modules if name.split('.')[0] in ours))",
+        ]
+    )
+
+    result = run_python(code, settings_module, **PROD_ENV)
+
+    assert result.returncode == 0, result.stderr
+    # The package's __init__ loads the Celery app, which reads the settings; nothing else of ours.
+    assert result.stdout.strip().splitlines()[-1] == str(
+        sorted(["ptashka", "ptashka.celery", "ptashka.settings", "ptashka.settings.base", settings_module])
+    )
+
+
 def test_prod_serves_hashed_compressed_static_files():
     decided = probe("ptashka.settings.prod", **PROD_ENV)
 

@@ -1,10 +1,10 @@
 """/ws/dashboard/orders/: shop managers see every order as it is placed; nobody else may listen."""
 
 from channels.db import database_sync_to_async
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from oscar.test.factories import UserFactory, create_order
 
-from tests.unit.realtime.conftest import (
+from tests.functional.realtime.sockets import (
     close_code_for,
     next_message,
     open_socket,
@@ -17,11 +17,11 @@ FEED = "/ws/dashboard/orders/"
 
 
 def shop_manager(**fields):
-    """Staff allowed to view orders, like the demo's "Shop managers" group."""
+    """Staff in a "Shop managers" group allowed to view orders, like the demo's."""
     manager = UserFactory(is_staff=True, **fields)
-    manager.user_permissions.add(
-        Permission.objects.get(content_type__app_label="order", codename="view_order")
-    )
+    group, _ = Group.objects.get_or_create(name="Shop managers")
+    group.permissions.add(Permission.objects.get(content_type__app_label="order", codename="view_order"))
+    manager.groups.add(group)
     return manager
 
 

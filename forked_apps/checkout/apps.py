@@ -11,6 +11,7 @@ class CheckoutConfig(apps.CheckoutConfig):
     def ready(self):
         super().ready()
         self.pay_view = get_class("checkout.views", "PayView")
+        self.payment_cancelled_view = get_class("checkout.views", "PaymentCancelledView")
         self.payment_return_view = get_class("checkout.views", "PaymentReturnView")
 
     def get_urls(self):
@@ -18,6 +19,7 @@ class CheckoutConfig(apps.CheckoutConfig):
         return super().get_urls() + self.post_process_urls(
             [
                 path("pay/", self.pay_view.as_view(), name="pay"),
+                path("pay/cancelled/", self.payment_cancelled_view.as_view(), name="payment-cancelled"),
                 path("payment-return/", self.payment_return_view.as_view(), name="payment-return"),
             ]
         )

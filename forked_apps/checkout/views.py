@@ -3,25 +3,19 @@
 import logging
 
 from django import http
-from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 from oscar.apps.checkout import views
 from oscar.core.loading import get_model
 
-from ptashka.payments import gateway as states
-from ptashka.payments.checkout_flow import UNAVAILABLE, confirm_with_token, place_and_pay, start_payment
-from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
+from ptashka.payments import facade
 from ptashka.payments.models import CheckoutPayment
-from ptashka.payments.order_pipeline import PENDING, apply_payment_state
-from ptashka.payments.registry import gateway_by_code, gateways_for_basket
-from ptashka.security.content_policy import allows_paypal_approval, allows_stripe_js
+from ptashka.security.content_policy import allow_sources
 
 Order = get_model("order", "Order")
 
@@ -37,7 +31,7 @@ class GatewayChoiceMixin:
     """The gateways offered for the basket's currency, and the one the shopper chose."""
 
     def offered_gateways(self):
-        return gateways_for_basket(self.request.basket)
+        return facade.offered_gateways(self.request.basket)
 
     def chosen_gateway(self):
         offered = {gateway.code: gateway for gateway in self.offered_gateways()}
@@ -54,8 +48,13 @@ class PaymentDetailsView(GatewayChoiceMixin, views.PaymentDetailsView):
     def as_view(cls, **initkwargs):
         # Not one transaction per request: the record of a payment started at the provider must be
         # committed before the order is placed, so that a crash in between leaves reconciliation a trace.
-        # The place-order form's post may end at PayPal's approval page: the CSP's form-action allows it.
-        return transaction.non_atomic_requests(allows_paypal_approval(super().as_view(**initkwargs)))
+        return transaction.non_atomic_requests(super().as_view(**initkwargs))
+
+    def render_to_response(self, context, **response_kwargs):
+        # The place-order form's post may end at the chosen gateway's approval page: the CSP allows it.
+        response = super().render_to_response(context, **response_kwargs)
+        chosen = context.get("chosen_gateway")
+        return allow_sources(response, chosen.place_order_sources() if chosen else {})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -83,11 +82,11 @@ class PaymentDetailsView(GatewayChoiceMixin, views.PaymentDetailsView):
         return super().handle_place_order_submission(request)
 
     def get_initial_order_status(self, basket):
-        return PENDING
+        return facade.PENDING
 
     def handle_payment(self, order_number, total, **kwargs):
-        # Committed before the order is placed (this view is non-atomic); see ptashka.payments.checkout_flow.
-        self._payment = start_payment(
+        # Committed before the order is placed (this view is non-atomic); see facade.start_payment.
+        self._payment = facade.start_payment(
             self.chosen_gateway(), order_number=order_number, total=total, basket_id=self.request.basket.id
         )
 
@@ -122,7 +121,7 @@ class PaymentDetailsView(GatewayChoiceMixin, views.PaymentDetailsView):
 
         # The order, its stock and its payment's outcome are written together or not at all; a
         # payment whose order cannot be placed is given up (UnableToPlaceOrder reaches Oscar's view).
-        order = place_and_pay(self._payment, place)
+        order = facade.place_and_pay(self._payment, place)
         response = self.handle_successful_order(order)
         if self._payment is not None and self._payment.waits_for_shopper:
             return redirect("checkout:pay")
@@ -143,47 +142,53 @@ class PlacedOrderMixin:
         return order, payment
 
 
-@method_decorator(allows_stripe_js, name="dispatch")
 class PayView(PlacedOrderMixin, generic.TemplateView):
-    """Where the shopper confirms the card payment in the provider's own widget (Stripe.js), or is sent
-    to approve it on the provider's pages (PayPal) and comes back to after cancelling there."""
+    """Where the shopper pays a placed order through its gateway's own part of the page (a card field in
+    the provider's widget, a link to approve at the provider, a button), or is sent on to approve it."""
 
     template_name = "oscar/checkout/pay.html"
+    # True on checkout:payment-cancelled, where a provider sends a shopper who gave up on its pages.
+    cancelled_at_provider = False
 
     def get(self, request, *args, **kwargs):
         order, payment = self.placed_order()
-        if payment.status in (states.SUCCEEDED, states.AUTHORISED):
+        if payment.status in (facade.SUCCEEDED, facade.AUTHORISED):
             return redirect("checkout:thank-you")
-        gateway = gateway_by_code(payment.gateway)
         try:
-            state = gateway.confirm(payment.reference)
-        except PaymentServiceUnavailable:
-            messages.error(request, UNAVAILABLE)
+            gateway = facade.gateway_for(payment.gateway)
+        except LookupError:
+            # The shop no longer offers the way this order was to be paid (its keys are gone).
+            context = self.get_context_data(order=order, payment=payment, gateway=None, state=None)
+            return self.render_to_response(context, status=503)
+        try:
+            # Only read: opening this page never takes money.
+            state, _order = facade.sync_payment(payment)
+        except facade.PaymentServiceUnavailable:
+            messages.error(request, facade.UNAVAILABLE)
             state = None
-        if state is not None and state.status in (states.SUCCEEDED, states.AUTHORISED):
-            # Paid meanwhile (PayPal captures an approved order when asked): nothing left to do here.
-            apply_payment_state(payment.gateway, state)
-            return redirect("checkout:thank-you")
-        cancelled_at_provider = request.GET.get("paypal") == "cancelled"
-        if gateway.approves_at_provider and state is not None:
-            if cancelled_at_provider:
-                messages.warning(
-                    request,
-                    _("You cancelled the payment at PayPal. Your order is kept — try again when ready."),
-                )
-            elif state.approval_url and payment.status == states.REQUIRES_ACTION:
-                # Straight from placing the order: the shopper approves the payment at PayPal.
-                return redirect(state.approval_url)
+        if state is not None and state.status in (facade.SUCCEEDED, facade.AUTHORISED):
+            return redirect("checkout:thank-you")  # paid meanwhile: nothing left to do here
+        if state is not None and state.approved:
+            # Approved at the provider, but the shopper came here instead of back: the return completes it.
+            return redirect("checkout:payment-return")
+        if (
+            gateway.approves_at_provider
+            and not self.cancelled_at_provider
+            and state is not None
+            and state.approval_url
+            and payment.status == facade.REQUIRES_ACTION
+        ):
+            # Straight from placing the order: the shopper approves the payment at the provider.
+            return redirect(state.approval_url)
         context = self.get_context_data(
             order=order,
             payment=payment,
             gateway=gateway,
             state=state,
-            stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
-            stripe_js_url=settings.STRIPE_JS_URL,
-            return_url=request.build_absolute_uri(reverse("checkout:payment-return")),
+            cancelled_at_provider=self.cancelled_at_provider,
         )
-        return self.render_to_response(context)
+        # Only this gateway's script, frames and API are allowed, and on this page only.
+        return allow_sources(self.render_to_response(context), gateway.pay_page_sources())
 
     def post(self, request, *args, **kwargs):
         """The browser sends the provider's token for the card; the card itself never comes here."""
@@ -193,17 +198,34 @@ class PayView(PlacedOrderMixin, generic.TemplateView):
             return http.JsonResponse({"error": _("No card was given.")}, status=400)
         return_url = reverse("checkout:payment-return")
         try:
-            state, _order = confirm_with_token(payment, token)
-        except PaymentDeclined as declined:
+            state, _order = facade.pay_with_token(payment, token)
+        except facade.PaymentDeclined as declined:
             return http.JsonResponse({"error": str(declined)}, status=402)
-        except PaymentServiceUnavailable:
-            return http.JsonResponse({"error": UNAVAILABLE}, status=503)
-        if state.status == states.REQUIRES_ACTION:
+        except (facade.PaymentServiceUnavailable, LookupError):  # LookupError: gateway no longer offered
+            return http.JsonResponse({"error": facade.UNAVAILABLE}, status=503)
+        if state.status == facade.REQUIRES_ACTION:
             # 3-D Secure: Stripe.js shows the bank's check, then the browser comes to return_url.
             return http.JsonResponse(
                 {"requires_action": True, "client_secret": state.client_secret, "next": return_url}
             )
         return http.JsonResponse({"next": return_url})
+
+
+class PaymentCancelledView(PayView):
+    """Where a provider sends a shopper who gave up on its pages: the pay page again, saying so, with the
+    way to try again; nothing about the order or its payment changes."""
+
+    cancelled_at_provider = True
+    http_method_names = ["get", "head", "options"]
+
+    def get(self, request, *args, **kwargs):
+        order, payment = self.placed_order()
+        # The provider names the payment the shopper gave up on: another one is not this checkout's.
+        if "token" in request.GET and request.GET["token"] != payment.reference:
+            return http.HttpResponseBadRequest(
+                _("This payment is for another order."), content_type="text/plain"
+            )
+        return super().get(request, *args, **kwargs)
 
 
 class PaymentReturnView(PlacedOrderMixin, generic.View):
@@ -216,14 +238,13 @@ class PaymentReturnView(PlacedOrderMixin, generic.View):
             return http.HttpResponseBadRequest(
                 _("This payment approval is for another order."), content_type="text/plain"
             )
-        gateway = gateway_by_code(payment.gateway)
         try:
-            state = gateway.confirm(payment.reference)
-        except PaymentServiceUnavailable:
-            messages.error(request, UNAVAILABLE)
+            # The flow's one step that takes the money the shopper approved at the provider.
+            state, _order = facade.complete_approved_payment(payment)
+        except facade.PaymentServiceUnavailable:
+            messages.error(request, facade.UNAVAILABLE)
             return redirect("checkout:pay")
-        apply_payment_state(payment.gateway, state)
-        if state.status in (states.SUCCEEDED, states.AUTHORISED):
+        if state.status in (facade.SUCCEEDED, facade.AUTHORISED):
             return redirect("checkout:thank-you")
         if state.decline_reason:
             messages.error(request, state.decline_reason)

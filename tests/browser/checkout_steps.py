@@ -1,5 +1,9 @@
 """The guest checkout steps browser tests share: from a filled basket to the placed order."""
 
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+
 
 def check_out_as_guest_and_place_order(page, server, email, gateway="stripe"):
     """A guest gives an email and a Kyiv address, takes the first shipping method and places the order."""
@@ -20,3 +24,23 @@ def check_out_as_guest_and_place_order(page, server, email, gateway="stripe"):
     page.check(f"#gateway-{gateway}")
     page.click("#view_preview")
     page.click("#place-order")
+
+
+def products_in_stock(count=1):
+    """The first standalone demo products with stock to spare."""
+    found = []
+    for product in Product.objects.browsable().filter(structure="standalone").order_by("pk"):
+        stock = product.stockrecords.first()
+        if stock and stock.net_stock_level > 1:
+            found.append(product)
+        if len(found) == count:
+            return found
+    raise LookupError("the demo shop has too few products in stock")
+
+
+def add_to_basket(page, server, products):
+    """A shopper adds each product from its own page."""
+    for product in products:
+        page.goto(server.url + product.get_absolute_url())
+        page.locator("#add_to_basket_form button[type=submit]").click()
+        page.wait_for_load_state()

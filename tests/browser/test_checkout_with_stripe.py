@@ -9,7 +9,6 @@ from oscar.core.loading import get_model
 
 from ptashka.payments.models import CheckoutPayment, ProviderEvent
 from tests.browser.checkout_steps import check_out_as_guest_and_place_order
-from tests.fakes.localstripe_process import _localstripe_marker, localstripe_url, stripe_settings  # noqa: F401
 
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
@@ -65,6 +64,8 @@ def test_guest_pays_by_card_and_the_order_is_paid_after_the_webhook(
 
     # pays with a test card on the payment page; the number goes to (local) Stripe only
     page.wait_for_url("**/checkout/pay/")
+    assert page.locator("#payment[data-gateway=stripe] #card-form").is_visible()
+    assert page.locator("#paypal-approval, #dummy-payment").count() == 0
     page.fill("#card-element input[placeholder=number]", "4242424242424242")
     page.fill("#card-element input[placeholder=exp_month]", "12")
     page.fill("#card-element input[placeholder=exp_year]", "34")

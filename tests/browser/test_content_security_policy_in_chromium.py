@@ -10,7 +10,6 @@ from django.test import Client
 from oscar.core.loading import get_model
 
 from tests.browser.checkout_steps import check_out_as_guest_and_place_order
-from tests.fakes.localstripe_process import _localstripe_marker, localstripe_url, stripe_settings  # noqa: F401
 
 Product = get_model("catalogue", "Product")
 

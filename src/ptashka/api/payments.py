@@ -13,11 +13,7 @@ from rest_framework.views import APIView
 from ptashka.api.ownership import baskets_of, orders_of
 from ptashka.api.serializers.checkout import PaymentSerializer, describe_payment
 from ptashka.api.throttling import Throttled
-from ptashka.payments import gateway as states
-from ptashka.payments.checkout_flow import UNAVAILABLE, confirm_with_token
-from ptashka.payments.gateway import PaymentDeclined, PaymentServiceUnavailable
-from ptashka.payments.order_pipeline import apply_payment_state, order_payment
-from ptashka.payments.registry import gateway_by_code, gateways_for_basket
+from ptashka.payments import facade
 
 Basket = get_model("basket", "Basket")
 
@@ -28,7 +24,7 @@ PAYMENT_METHOD_ID = re.compile(r"[A-Za-z]+_[A-Za-z0-9_]+")
 CARD_NUMBER_LIKE = re.compile(r"\d{12,}")
 
 # Settled payments need no question to the provider: nothing can change them any more.
-SETTLED = (states.SUCCEEDED, states.CANCELLED)
+SETTLED = (facade.SUCCEEDED, facade.CANCELLED)
 
 
 class PaymentMethodSerializer(serializers.Serializer):
@@ -64,7 +60,7 @@ class PaymentMethodsView(APIView):
                 "test_only": gateway.test_only,
                 "public_keys": gateway.public_keys(),
             }
-            for gateway in gateways_for_basket(basket)
+            for gateway in facade.offered_gateways(basket)
         ]
         return Response(PaymentMethodSerializer(methods, many=True).data)
 
@@ -97,7 +93,7 @@ class OrderPaymentView(Throttled, APIView):
 
     def order_and_payment(self, request, pk):
         order = generics.get_object_or_404(orders_of(request), pk=pk)
-        payment = order_payment(order)
+        payment = facade.order_payment(order)
         if payment is None:
             raise Http404(_("This order has nothing to pay."))
         return order, payment
@@ -108,7 +104,8 @@ class OrderPaymentView(Throttled, APIView):
     @extend_schema(
         summary="The order's payment",
         description="The payment as the provider reports it now (the shop asks the provider, and brings the "
-        "order up to date). Poll it, or the order, after paying.",
+        "order up to date). Poll it, or the order, after paying. Only reads: it never takes money, not "
+        "even for a PayPal payment the shopper approved (POST completes that).",
         responses={
             200: PaymentSerializer,
             404: OpenApiResponse(ERROR, description="Not the caller's order, or nothing to pay on it."),
@@ -120,10 +117,10 @@ class OrderPaymentView(Throttled, APIView):
         if payment.status in SETTLED:
             return self.answer(request, order, payment, None)
         try:
-            state = gateway_by_code(payment.gateway).confirm(payment.reference)
-        except (PaymentServiceUnavailable, LookupError):
-            return Response({"detail": str(UNAVAILABLE)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
-        order = apply_payment_state(payment.gateway, state) or order
+            state, synced_order = facade.sync_payment(payment)
+        except (facade.PaymentServiceUnavailable, LookupError):
+            return Response({"detail": str(facade.UNAVAILABLE)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        order = synced_order or order
         payment.refresh_from_db()
         return self.answer(request, order, payment, state)
 
@@ -152,20 +149,23 @@ class OrderPaymentView(Throttled, APIView):
         confirmation = self.serializer_class(data=request.data)
         confirmation.is_valid(raise_exception=True)
         order, payment = self.order_and_payment(request, pk)
-        if payment.status in (states.SUCCEEDED, states.AUTHORISED):
+        if payment.status in (facade.SUCCEEDED, facade.AUTHORISED):
             return self.answer(request, order, payment, None)  # paid already: never charge twice
-        if payment.status == states.CANCELLED:
+        if payment.status == facade.CANCELLED:
             return Response(
                 {"detail": _("This order's payment was cancelled; it can no longer be paid.")},
                 status=status.HTTP_409_CONFLICT,
             )
         token = confirmation.validated_data.get("payment_method", "")
         try:
-            state, confirmed_order = confirm_with_token(payment, token)
-        except PaymentDeclined as declined:
+            if token:
+                state, confirmed_order = facade.pay_with_token(payment, token)
+            else:  # the explicit completion of what the shopper approved (PayPal), or Dummy's payment
+                state, confirmed_order = facade.complete_approved_payment(payment)
+        except facade.PaymentDeclined as declined:
             return Response({"detail": str(declined)}, status=status.HTTP_402_PAYMENT_REQUIRED)
-        except (PaymentServiceUnavailable, LookupError):
-            return Response({"detail": str(UNAVAILABLE)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        except (facade.PaymentServiceUnavailable, LookupError):
+            return Response({"detail": str(facade.UNAVAILABLE)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
         order = confirmed_order or order
         payment.refresh_from_db()
         return self.answer(request, order, payment, state)

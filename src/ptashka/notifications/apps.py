@@ -1,4 +1,7 @@
-"""App config of notifications: listens to Oscar's order and stock signals."""
+"""App config of notifications: listens to stock saves for product alerts.
+
+Order emails and SMS are sent by the order's EventHandler (forked_apps/order/processing.py).
+"""
 
 from django.apps import AppConfig
 
@@ -10,7 +13,6 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import alerts, orders
+        from . import alerts
 
-        orders.connect()
         alerts.connect()

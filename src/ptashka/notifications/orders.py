@@ -1,9 +1,12 @@
-"""Order notifications: the shop manager's new-order email, the customer's status emails and SMS."""
+"""Order notifications: the shop manager's new-order email, the customer's status emails and SMS.
+
+Nothing here listens to signals: the order's EventHandler (forked_apps/order/processing.py) calls
+tell_managers_of_new_order and tell_customer_of_status when an order is placed or moves.
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from oscar.apps.order.signals import order_placed, order_status_changed
 from oscar.core.loading import get_class, get_model
 
 from ptashka.background.handover import hand_to_worker_after_commit
@@ -19,7 +22,13 @@ CommunicationEvent = get_model("order", "CommunicationEvent")
 NEW_ORDER_FOR_MANAGER = "NEW_ORDER_FOR_MANAGER"
 ORDER_STATUS_CHANGED = "ORDER_STATUS_CHANGED"
 ORDER_DISPATCHED = "ORDER_DISPATCHED"
-EVENT_TYPE_NAMES = {ORDER_STATUS_CHANGED: "Order status changed", ORDER_DISPATCHED: "Order dispatched"}
+ORDER_PAID = "ORDER_PAID"
+EVENT_TYPE_NAMES = {
+    ORDER_STATUS_CHANGED: "Order status changed",
+    ORDER_DISPATCHED: "Order dispatched",
+    ORDER_PAID: "Payment received",
+}
+PAID = "Paid"
 
 
 def shop_manager_emails():
@@ -58,12 +67,16 @@ def order_status_path(order):
 
 
 def notify_customer_of_status(order, new_status):
-    """One email per order and status reached; an SMS too when dispatched and a phone is known."""
+    """One email per order and status reached; an SMS too when dispatched and a phone is known.
+
+    Paid sends "payment received" (whichever gateway took the money), dispatched the tracking
+    reference, any other status the plain "your order is now" email.
+    """
     business_key = f"order-status:{order.number}:{new_status}"
     if not order.email or OutgoingEmail.objects.filter(business_key=business_key).exists():
         return  # no address, or this status was already announced (a duplicate task delivery)
     dispatched = new_status == settings.ORDER_DISPATCHED_STATUS
-    code = ORDER_DISPATCHED if dispatched else ORDER_STATUS_CHANGED
+    code = ORDER_DISPATCHED if dispatched else ORDER_PAID if new_status == PAID else ORDER_STATUS_CHANGED
     context = {
         "order": order,
         "status": new_status,
@@ -74,7 +87,7 @@ def notify_customer_of_status(order, new_status):
     queue_email(
         order.email, messages["subject"], messages["body"], messages["html"], business_key=business_key
     )
-    # Created by migration 0002 for the dashboard; get_or_create keeps the audit trail if it was removed.
+    # Created by migrations 0002/0003 for the dashboard; get_or_create keeps the audit trail if removed.
     event_type, _created = CommunicationEventType.objects.get_or_create(
         code=code, defaults={"name": EVENT_TYPE_NAMES[code], "category": CommunicationEventType.ORDER_RELATED}
     )
@@ -84,7 +97,7 @@ def notify_customer_of_status(order, new_status):
         queue_sms(str(phone), messages["sms"].strip(), business_key=f"order-sms:{order.number}:{new_status}")
 
 
-def on_order_placed(sender, order, **kwargs):
+def tell_managers_of_new_order(order):
     from . import tasks
 
     # Without a broker the emails are put in the outbox here instead, so requeue_unsent covers them.
@@ -93,19 +106,13 @@ def on_order_placed(sender, order, **kwargs):
     )
 
 
-def on_order_status_changed(sender, order, old_status, new_status, **kwargs):
+def tell_customer_of_status(order, new_status):
+    """Email (and SMS) the customer once the status change commits, through a worker if one answers."""
     from . import tasks
 
-    if new_status in settings.ORDER_STATUSES_NOT_EMAILED:
-        return
     hand_to_worker_after_commit(
         tasks.notify_customer_of_status,
         order.pk,
         new_status,
         otherwise=lambda: notify_customer_of_status(order, new_status),
     )
-
-
-def connect():
-    order_placed.connect(on_order_placed, dispatch_uid="ptashka.notifications.order_placed")
-    order_status_changed.connect(on_order_status_changed, dispatch_uid="ptashka.notifications.order_status")

@@ -11,9 +11,5 @@ class PaymentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from oscar.apps.order.signals import order_status_changed
-
+        # Capture at dispatch is no receiver: the order's EventHandler calls facade.capture_payment.
         from . import checks  # noqa: F401  (registers the settings checks)
-        from .order_pipeline import capture_on_dispatch
-
-        order_status_changed.connect(capture_on_dispatch, dispatch_uid="ptashka-payments-capture-on-dispatch")

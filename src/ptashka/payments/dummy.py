@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.cache import cache
 
 from .gateway import (
@@ -27,6 +28,13 @@ class DummyGateway(Gateway):
     currencies = frozenset({"EUR", "UAH", "USD", "GBP", "PLN"})
     test_only = True
     confirms_on_server = True
+    payment_template = "payments/dummy/pay.html"
+
+    @classmethod
+    def is_configured(cls):
+        # It places Paid orders without taking money, so only a setting switches it on (dev and test
+        # do; prod does not): a shop without keys offers nothing rather than free orders.
+        return settings.PAYMENTS_DUMMY_GATEWAY
 
     def _load(self, reference):
         state = cache.get(CACHE_PREFIX + reference)
@@ -46,7 +54,9 @@ class DummyGateway(Gateway):
             amount_captured=Decimal(stored["captured"]),
         )
 
-    def start_payment(self, *, order_number, amount, currency, idempotency_key, capture):
+    def start_payment(
+        self, *, order_number, amount, currency, idempotency_key, capture, return_url="", cancel_url=""
+    ):
         reference = f"dummy_{idempotency_key}"
         stored = cache.get(CACHE_PREFIX + reference)
         if stored is None:  # a repeated start with the same key returns the same payment
@@ -61,7 +71,13 @@ class DummyGateway(Gateway):
             self._store(reference, stored)
         return self._state(reference, stored)
 
-    def confirm(self, reference, *, payment_token=""):
+    def fetch_state(self, reference):
+        return self._state(reference, self._load(reference))
+
+    def pay_with_token(self, reference, token):
+        return self.complete_approved(reference, idempotency_key=token)
+
+    def complete_approved(self, reference, *, idempotency_key):
         stored = self._load(reference)
         if stored["status"] == REQUIRES_ACTION:
             if stored["capture"]:

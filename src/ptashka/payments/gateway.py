@@ -42,6 +42,8 @@ class PaymentState:
     amount_captured: Decimal = Decimal("0.00")
     client_secret: str = ""  # what the shopper's browser needs to confirm (Stripe.js)
     approval_url: str = ""  # where the shopper approves the payment (PayPal)
+    # Approved by the shopper at the provider, waiting for the shop to complete it (PayPal).
+    approved: bool = False
     decline_reason: str = ""
 
 
@@ -64,7 +66,11 @@ class WebhookEvent:
 
 
 class Gateway(ABC):
-    """A payment provider behind the shop's one interface; only its module imports the provider SDK."""
+    """A payment provider behind the shop's one interface; only its module imports the provider SDK.
+
+    `fetch_state` only reads. Money moves only in `start_payment`, `pay_with_token`,
+    `complete_approved`, `capture`, `cancel` and `refund`, each sent with an idempotency key.
+    """
 
     code: str
     label: str
@@ -74,22 +80,54 @@ class Gateway(ABC):
     confirms_on_server = False
     # True when the shopper approves on the provider's own pages (PayPal), reached through approval_url.
     approves_at_provider = False
+    # The partial the pay page includes for this gateway (its widget, link or button).
+    payment_template = ""
+
+    @classmethod
+    @abstractmethod
+    def is_configured(cls) -> bool:
+        """True when this shop's settings let it take payments through this gateway."""
 
     def public_keys(self):
         """What a shopper's browser or app needs to talk to the provider itself (never a secret)."""
+        return {}
+
+    def pay_page_sources(self):
+        """What the pay page's Content-Security-Policy adds for this gateway's partial (its script,
+        frames and API); the pay page of another gateway allows none of it."""
+        return {}
+
+    def place_order_sources(self):
+        """What the place-order page's policy adds: where placing the order may end (an approval page)."""
         return {}
 
     def supports(self, currency):
         return currency.upper() in self.currencies
 
     @abstractmethod
-    def start_payment(self, *, order_number, amount, currency, idempotency_key, capture) -> PaymentState:
-        """Create the payment for an order total; nothing is charged until the shopper confirms."""
+    def start_payment(
+        self, *, order_number, amount, currency, idempotency_key, capture, return_url="", cancel_url=""
+    ) -> PaymentState:
+        """Create the payment for an order total; nothing is charged until the shopper confirms.
+
+        `return_url` and `cancel_url` are where a provider that approves on its own pages sends the
+        shopper back to, after approving or giving up.
+        """
 
     @abstractmethod
-    def confirm(self, reference, *, payment_token="") -> PaymentState:
-        """Confirm with what the shopper's browser got from the provider (a card token), or, without
-        one, read the payment's current state at the provider."""
+    def fetch_state(self, reference) -> PaymentState:
+        """Read the payment's current state at the provider; never moves money."""
+
+    def pay_with_token(self, reference, token) -> PaymentState:
+        """Pay with what the shopper's browser or app got from the provider (a card token)."""
+        raise PaymentDeclined(f"{self.label} takes no payment token: the shopper approves at the provider.")
+
+    def complete_approved(self, reference, *, idempotency_key) -> PaymentState:
+        """Take (or hold) the money of a payment the shopper approved at the provider.
+
+        A gateway whose shopper pays in the provider's own widget has nothing to complete: its state is read.
+        """
+        return self.fetch_state(reference)
 
     @abstractmethod
     def capture(self, reference, *, amount, idempotency_key) -> PaymentState:

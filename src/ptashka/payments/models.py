@@ -25,6 +25,8 @@ class CheckoutPayment(models.Model):
     amount = models.DecimalField(max_digits=12, decimal_places=2)
     currency = models.CharField(max_length=12)
     status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=states.REQUIRES_ACTION)
+    # Approvals the provider declined at completion; part of the next completion's idempotency key.
+    declines = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -69,6 +71,10 @@ class PaymentRefund(models.Model):
     provider_reference = models.CharField(max_length=128, blank=True)
     requested_by = models.CharField(max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Checked by the dashboard's refund page (forked_apps/dashboard/orders): not every staff member.
+        permissions = [("refund_payment", _("Can refund payments from the dashboard"))]
 
     def __str__(self):
         return f"refund {self.amount} of {self.payment}"

@@ -1,19 +1,25 @@
-"""What provider payment states do to orders: status moves, Oscar payment events and sources, stock."""
+"""What provider payment states do to orders, recorded under the row locks: the payments' recorder.
+
+Pure database work: no provider calls (the facade makes them first, outside any lock) and no
+gateway registry. Payment events, sources and status moves go through the order's EventHandler
+(forked_apps/order/processing.py), which also says what a status reached sets off.
+"""
 
 import logging
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from . import gateway as states
 from .lock_objects import checkout_payments_for_update, order_for_update
-from .models import CheckoutPayment
+from .models import CheckoutPayment, PaymentRefund
 
+EventHandler = get_class("order.processing", "EventHandler")
+Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
-PaymentEventType = get_model("order", "PaymentEventType")
 PaymentEvent = get_model("order", "PaymentEvent")
 
 logger = logging.getLogger(__name__)
@@ -44,18 +50,10 @@ PROGRESS = {
 }
 
 
-def gateway_label(code):
-    """The name shoppers and shop managers see for a gateway ("Card (Stripe)", "PayPal")."""
-    from django.utils.module_loading import import_string
-
-    from .registry import GATEWAY_CLASSES
-
-    return str(import_string(GATEWAY_CLASSES[code]).label) if code in GATEWAY_CLASSES else code
-
-
-def source_for(order, payment):
+def source_for(order, payment, gateway_label=""):
+    """The order's Oscar payment source for this payment, typed by gateway code."""
     source_type, _ = SourceType.objects.get_or_create(
-        code=payment.gateway, defaults={"name": gateway_label(payment.gateway)}
+        code=payment.gateway, defaults={"name": gateway_label or payment.gateway}
     )
     source, _ = Source.objects.get_or_create(
         order=order,
@@ -66,31 +64,18 @@ def source_for(order, payment):
     return source
 
 
-def record_event(order, kind, amount, reference):
-    event_type, _ = PaymentEventType.objects.get_or_create(name=EVENT_NAMES[kind])
-    return PaymentEvent.objects.create(order=order, event_type=event_type, amount=amount, reference=reference)
-
-
 def move_status(order, new_status):
-    """Move along the pipeline only where it allows: a late or repeated event never moves an order back."""
-    if order.status == new_status or new_status not in order.available_statuses():
-        return False
-    order.set_status(new_status)
-    return True
-
-
-def release_stock(order):
-    """Give back the stock a never-paid order reserved."""
-    for line in order.lines.select_related("stockrecord").order_by("stockrecord_id"):
-        if line.stockrecord and line.num_allocated and not line.allocation_cancelled:
-            line.stockrecord.cancel_allocation(line.num_allocated)
-            line.allocation_cancelled = True
-            line.save(update_fields=["allocation_cancelled"])
+    """Move along the pipeline only where it allows (an order paid with nothing to pay, say)."""
+    return EventHandler().move_along_pipeline(order, new_status)
 
 
 @transaction.atomic
-def apply_payment_state(gateway_code, state, event_reference=""):
-    """Bring the payment and its order up to the provider's state; applying it twice changes nothing."""
+def apply_payment_state(gateway_code, state, event_reference="", *, gateway_label=""):
+    """Bring the payment and its order up to the provider's state; applying it twice changes nothing.
+
+    `gateway_label` names the Oscar source type the first time a gateway is recorded
+    ("Card (Stripe)"); the gateway's code stands in when it is not given.
+    """
     payment = CheckoutPayment.objects.get(gateway=gateway_code, reference=state.reference)
     order = order_for_update(payment.order_number).first()
     payment = checkout_payments_for_update(payment.order_number).get(pk=payment.pk)
@@ -104,22 +89,17 @@ def apply_payment_state(gateway_code, state, event_reference=""):
     payment.save(update_fields=["status", "updated_at"])
     if order is None:
         return None
-    source = source_for(order, payment)
+    handler = EventHandler()
+    source = source_for(order, payment, gateway_label)
     if state.status == states.SUCCEEDED:
-        amount = state.amount_captured or state.amount
-        source.debit(amount, reference=reference)
-        record_event(order, states.SUCCEEDED, amount, reference)
-        move_status(order, PAID)
+        handler.record_capture(order, source, state.amount_captured or state.amount, reference)
     elif state.status == states.AUTHORISED:
-        source.allocate(state.amount, reference=reference)
-        record_event(order, states.AUTHORISED, state.amount, reference)
-        move_status(order, AUTHORISED)
+        handler.record_authorisation(order, source, state.amount, reference)
     elif state.status == states.FAILED:
-        record_event(order, states.FAILED, state.amount, reference)
+        handler.record_payment_event(order, EVENT_NAMES[states.FAILED], state.amount, reference)
     elif state.status == states.CANCELLED:
-        record_event(order, states.CANCELLED, Decimal("0.00"), reference)
-        if move_status(order, CANCELLED):
-            release_stock(order)
+        handler.record_payment_event(order, EVENT_NAMES[states.CANCELLED], Decimal("0.00"), reference)
+        handler.move_along_pipeline(order, CANCELLED)  # which gives the stock back
     return order
 
 
@@ -140,43 +120,75 @@ def order_payment(order):
     return CheckoutPayment.objects.filter(order_number=order.number).order_by("-pk").first()
 
 
-@transaction.atomic
-def refund_order(order_number, amount, token, requested_by=""):
-    """Refund part or all of a captured order once per form token; never more than was captured."""
-    from .models import PaymentRefund
-    from .registry import gateway_by_code
+def authorised_payment(order_number):
+    """The payment whose money is held for the order (captured at dispatch), or None."""
+    return (
+        CheckoutPayment.objects.filter(order_number=order_number, status=states.AUTHORISED)
+        .order_by("pk")
+        .last()
+    )
 
-    order = order_for_update(order_number).get()
-    payment = checkout_payments_for_update(order_number).filter(status=states.SUCCEEDED).last()
+
+def check_refund(order_number, amount, token):
+    """Read-only: the captured payment to refund and the refund this token already made, if any.
+
+    Raises RefundRefused for a refund that must not reach the provider (nothing captured, zero, or
+    more than is left); the same token again returns its first refund instead of refusing.
+    """
+    order = Order.objects.get(number=order_number)
+    payment = CheckoutPayment.objects.filter(order_number=order_number, status=states.SUCCEEDED).last()
     if payment is None:
         raise states.RefundRefused("This order has no captured payment to refund.")
     existing = PaymentRefund.objects.filter(token=token).first()
     if existing is not None:
-        return existing, False  # the same form sent twice: the first refund is the only one
+        return payment, existing  # the same form sent twice: the first refund is the only one
+    check_refund_amount(order, amount)
+    return payment, None
+
+
+def check_refund_amount(order, amount):
     left = refundable(order)
     if amount <= 0:
         raise states.RefundRefused("A refund must be more than zero.")
     if amount > left:
         raise states.RefundRefused(f"At most {left} {order.currency} is left to refund on this order.")
-    gateway = gateway_by_code(payment.gateway)
-    refund = gateway.refund(
-        payment.reference,
-        amount=amount,
-        currency=order.currency,
-        idempotency_key=f"{order.number}-refund-{token}",
-    )
-    recorded = PaymentRefund.objects.create(
+
+
+@transaction.atomic
+def record_refund(order_number, payment, amount, token, provider_refund, requested_by=""):
+    """Record a refund the provider made, once per form token; the order moves to Refunded when none is left.
+
+    The amount is checked again under the locks: a refund recorded by a webhook meanwhile counts.
+    """
+    order = order_for_update(order_number).get()
+    payment = checkout_payments_for_update(order_number).get(pk=payment.pk)
+    existing = PaymentRefund.objects.filter(token=token).first()
+    if existing is not None:
+        return existing, False
+    if PaymentEvent.objects.filter(order=order, reference=provider_refund.reference).exists():
+        # Its webhook arrived first and recorded the money: only the dashboard's record is missing.
+        recorded = _store_refund(payment, token, amount, provider_refund, requested_by)
+        return recorded, True
+    check_refund_amount(order, amount)
+    recorded = _store_refund(payment, token, amount, provider_refund, requested_by)
+    _record_refund_on_order(order, payment, amount, provider_refund.reference)
+    return recorded, True
+
+
+def _store_refund(payment, token, amount, provider_refund, requested_by):
+    return PaymentRefund.objects.create(
         payment=payment,
         token=token,
         amount=amount,
-        provider_reference=refund.reference,
+        provider_reference=provider_refund.reference,
         requested_by=requested_by,
     )
-    source_for(order, payment).refund(amount, reference=refund.reference)
-    record_event(order, "refunded", amount, refund.reference)
-    if refundable(order) == 0:
-        move_status(order, REFUNDED)
-    return recorded, True
+
+
+def _record_refund_on_order(order, payment, amount, reference):
+    EventHandler().record_refund(
+        order, source_for(order, payment), amount, reference, fully_refunded=lambda: refundable(order) == 0
+    )
 
 
 @transaction.atomic
@@ -188,27 +200,5 @@ def record_provider_refund(order_number, refund_reference, amount):
     payment = order_payment(order)
     if payment is None or amount > refundable(order):
         return order
-    source_for(order, payment).refund(amount, reference=refund_reference)
-    record_event(order, "refunded", amount, refund_reference)
-    if refundable(order) == 0:
-        move_status(order, REFUNDED)
+    _record_refund_on_order(order, payment, amount, refund_reference)
     return order
-
-
-def capture_on_dispatch(sender, order, old_status, new_status, **kwargs):
-    """In authorise-at-order mode the money is taken when the order is dispatched, not before.
-
-    A capture that fails stops the status change (the exception rolls the request back), so an order
-    is never shown as dispatched with its money still only held.
-    """
-    from .registry import gateway_by_code
-
-    if new_status != settings.ORDER_DISPATCHED_STATUS:
-        return
-    payment = CheckoutPayment.objects.filter(order_number=order.number, status=states.AUTHORISED).last()
-    if payment is None:
-        return
-    gateway = gateway_by_code(payment.gateway)
-    key = f"order-{order.number}-capture"
-    state = gateway.capture(payment.reference, amount=payment.amount, idempotency_key=key)
-    apply_payment_state(payment.gateway, state)

@@ -13,7 +13,6 @@ from apimatic_core.response_handler import ResponseHandler
 from apimatic_core.types.parameter import Parameter
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import reverse
 from paypalserversdk.api_helper import APIHelper
 from paypalserversdk.configuration import Configuration, Environment, Server
 from paypalserversdk.controllers.base_controller import BaseController
@@ -31,6 +30,8 @@ from paypalserversdk.models.paypal_wallet_experience_context import PaypalWallet
 from paypalserversdk.models.purchase_unit_request import PurchaseUnitRequest
 from paypalserversdk.models.refund_request import RefundRequest
 from paypalserversdk.paypal_serversdk_client import PaypalServersdkClient
+
+from ptashka.security.content_policy import paypal_approval_sources
 
 from .gateway import (
     AUTHORISED,
@@ -69,7 +70,7 @@ SIGNATURE_HEADERS = {
 }
 
 WEBHOOK_KINDS = {
-    "CHECKOUT.ORDER.APPROVED": REQUIRES_ACTION,  # approved, not yet captured: confirming captures it
+    "CHECKOUT.ORDER.APPROVED": REQUIRES_ACTION,  # approved, not yet captured: only the shopper's return does
     "PAYMENT.AUTHORIZATION.CREATED": AUTHORISED,
     "PAYMENT.AUTHORIZATION.VOIDED": CANCELLED,
     "PAYMENT.CAPTURE.COMPLETED": SUCCEEDED,
@@ -141,10 +142,6 @@ class WebhookSignatures(BaseController):
         )
 
 
-# Longer than an approved PayPal order stays capturable (3 days).
-DECLINES_REMEMBERED_SECONDS = 4 * 24 * 3600
-
-
 def token_cache_key():
     where = settings.PAYPAL_API_BASE or settings.PAYPAL_ENVIRONMENT
     return TOKEN_CACHE_PREFIX + hashlib.sha256(f"{where} {settings.PAYPAL_CLIENT_ID}".encode()).hexdigest()
@@ -178,6 +175,15 @@ class PayPalGateway(Gateway):
     label = "PayPal"
     currencies = PAYPAL_CURRENCIES
     approves_at_provider = True
+    payment_template = "payments/paypal/pay.html"
+
+    @classmethod
+    def is_configured(cls):
+        return bool(settings.PAYPAL_CLIENT_ID and settings.PAYPAL_CLIENT_SECRET)
+
+    def place_order_sources(self):
+        # Placing the order redirects the shopper's form post on to PayPal's approval page.
+        return paypal_approval_sources()
 
     def __init__(self):
         self.config = ShopConfiguration(
@@ -228,10 +234,10 @@ class PayPalGateway(Gateway):
 
     # --- the interface -------------------------------------------------------------------------
 
-    def start_payment(self, *, order_number, amount, currency, idempotency_key, capture):
+    def start_payment(
+        self, *, order_number, amount, currency, idempotency_key, capture, return_url="", cancel_url=""
+    ):
         currency = currency.upper()
-        return_url = settings.SHOP_BASE_URL.rstrip("/") + reverse("checkout:payment-return")
-        cancel_url = settings.SHOP_BASE_URL.rstrip("/") + reverse("checkout:pay") + "?paypal=cancelled"
         body = OrderRequest(
             intent=CheckoutPaymentIntent.CAPTURE if capture else CheckoutPaymentIntent.AUTHORIZE,
             purchase_units=[
@@ -262,29 +268,29 @@ class PayPalGateway(Gateway):
             raise PaymentServiceUnavailable(f"PayPal refused the order: {refused}") from refused
         return self._state(order)
 
-    def confirm(self, reference, *, payment_token=""):
-        """Read the order; an approved one is captured (or authorised) here, once, whoever asks first."""
+    def fetch_state(self, reference):
+        return self._state(self._order(reference))
+
+    def complete_approved(self, reference, *, idempotency_key):
+        """Capture (or authorise, by the order's intent) an order the buyer approved; else read it.
+
+        The caller's key names the approval: completing it twice captures once, and the approval a
+        buyer gives again after a declined funding source comes with a new key, not a replay of the refusal.
+        """
         order = self._order(reference)
         if order.get("status") != "APPROVED":
             return self._state(order)
-        if self._given_up(reference):
-            return self._state(order, status=CANCELLED)
-        order_number = self._order_number(order)
-        # One key per approval: two confirmations of it capture once, and the approval a buyer gives
-        # again after a declined funding source is a new request, not a replay of the refusal.
-        declines_key = f"paypal:declines:{reference}"
-        attempt = cache.get(declines_key, 0) + 1
         if order.get("intent") == "AUTHORIZE":
-            method, key = self.client.orders.authorize_order, f"order-{order_number}-authorize-{attempt}"
+            method = self.client.orders.authorize_order
         else:
-            method, key = self.client.orders.capture_order, f"order-{order_number}-capture-{attempt}"
+            method = self.client.orders.capture_order
         try:
             order = self._call(
-                method, {"id": reference, "paypal_request_id": key, "prefer": "return=representation"}
+                method,
+                {"id": reference, "paypal_request_id": idempotency_key, "prefer": "return=representation"},
             )
         except PayPalRefused as refused:
             if refused.issues & DECLINED:
-                cache.set(declines_key, attempt, DECLINES_REMEMBERED_SECONDS)
                 # The buyer may approve again with another funding source: the approval link still works.
                 return self._state(order, status=FAILED, decline_reason=DECLINE_MESSAGE)
             if not refused.issues & ALREADY_DONE:
@@ -443,11 +449,6 @@ class PayPalGateway(Gateway):
         return ((capture.get("supplementary_data") or {}).get("related_ids") or {}).get("order_id", "")
 
     @staticmethod
-    def _order_number(order):
-        unit = (order.get("purchase_units") or [{}])[0]
-        return unit.get("custom_id") or unit.get("invoice_id") or unit.get("reference_id") or order["id"]
-
-    @staticmethod
     def _payments(order):
         return ((order.get("purchase_units") or [{}])[0]).get("payments") or {}
 
@@ -457,15 +458,6 @@ class PayPalGateway(Gateway):
     def _authorization(self, order):
         authorizations = self._payments(order).get("authorizations") or []
         return authorizations[-1] if authorizations else None
-
-    @staticmethod
-    def _given_up(reference):
-        """The shop cancelled this payment (unpaid too long, order not placed): it must never be captured."""
-        from .models import CheckoutPayment
-
-        return CheckoutPayment.objects.filter(
-            gateway="paypal", reference=reference, status=CANCELLED
-        ).exists()
 
     def _state(self, order, status="", decline_reason=""):
         unit = (order.get("purchase_units") or [{}])[0]
@@ -490,6 +482,7 @@ class PayPalGateway(Gateway):
             currency=amount.get("currency_code", ""),
             amount_captured=captured,
             approval_url=approval_url,
+            approved=order.get("status") == "APPROVED" and not status,
             decline_reason=decline_reason,
         )
 

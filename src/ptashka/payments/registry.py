@@ -1,32 +1,30 @@
-"""Which gateways this shop offers: those whose keys are configured, and the test-only Dummy where allowed."""
+"""Which gateways this shop offers: the classes PAYMENT_GATEWAYS names that say they are configured."""
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-GATEWAY_CLASSES = {
-    "stripe": "ptashka.payments.stripe_gateway.StripeGateway",
-    "paypal": "ptashka.payments.paypal_gateway.PayPalGateway",
-    "dummy": "ptashka.payments.dummy.DummyGateway",
-}
+
+def gateway_classes():
+    """Every gateway class the shop knows, by code, in the order PAYMENT_GATEWAYS lists them."""
+    classes = (import_string(path) for path in settings.PAYMENT_GATEWAYS)
+    return {gateway_class.code: gateway_class for gateway_class in classes}
 
 
 def configured_codes():
-    codes = []
-    if settings.STRIPE_SECRET_KEY:
-        codes.append("stripe")
-    if settings.PAYPAL_CLIENT_ID and settings.PAYPAL_CLIENT_SECRET:
-        codes.append("paypal")
-    # The Dummy gateway places Paid orders without taking money, so only a setting switches it on
-    # (dev and test do; prod does not): a shop without keys offers nothing rather than free orders.
-    if settings.PAYMENTS_DUMMY_GATEWAY:
-        codes.append("dummy")
-    return codes
+    return [code for code, gateway_class in gateway_classes().items() if gateway_class.is_configured()]
+
+
+def gateway_label(code):
+    """The name shoppers and shop managers see for a gateway ("Card (Stripe)", "PayPal")."""
+    gateway_class = gateway_classes().get(code)
+    return str(gateway_class.label) if gateway_class else code
 
 
 def gateway_by_code(code):
-    if code not in configured_codes():
+    gateway_class = gateway_classes().get(code)
+    if gateway_class is None or not gateway_class.is_configured():
         raise LookupError(f"payment gateway {code!r} is not configured")
-    return import_string(GATEWAY_CLASSES[code])()
+    return gateway_class()
 
 
 def gateways_for_currency(currency):

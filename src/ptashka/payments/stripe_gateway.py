@@ -6,6 +6,8 @@ from decimal import Decimal
 import stripe
 from django.conf import settings
 
+from ptashka.security.content_policy import stripe_js_sources
+
 from .gateway import (
     AUTHORISED,
     CANCELLED,
@@ -67,10 +69,22 @@ class StripeGateway(Gateway):
     code = "stripe"
     label = "Card (Stripe)"
     currencies = frozenset({"EUR", "UAH", "USD", "GBP", "PLN", "CZK", "CHF", "SEK", "DKK", "NOK"})
+    payment_template = "payments/stripe/pay.html"
+
+    @classmethod
+    def is_configured(cls):
+        return bool(settings.STRIPE_SECRET_KEY)
 
     def public_keys(self):
         # Stripe.js and the mobile SDKs confirm the client secret with the publishable key.
         return {"publishable_key": settings.STRIPE_PUBLISHABLE_KEY}
+
+    def script_url(self):
+        """Stripe.js, which draws the card field on the pay page (localstripe's own in tests)."""
+        return settings.STRIPE_JS_URL
+
+    def pay_page_sources(self):
+        return stripe_js_sources()
 
     def __init__(self):
         base = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
@@ -117,7 +131,10 @@ class StripeGateway(Gateway):
             decline_reason=error.get("message", "") if error else "",
         )
 
-    def start_payment(self, *, order_number, amount, currency, idempotency_key, capture):
+    def start_payment(
+        self, *, order_number, amount, currency, idempotency_key, capture, return_url="", cancel_url=""
+    ):
+        # The shopper pays in Stripe.js on the shop's own page: there is nowhere to send them and back.
         intent = self._call(
             self.client.v1.payment_intents.create,
             params={
@@ -131,16 +148,17 @@ class StripeGateway(Gateway):
         )
         return self._state(intent)
 
-    def confirm(self, reference, *, payment_token=""):
-        if not payment_token:
-            return self._state(self._call(self.client.v1.payment_intents.retrieve, reference))
+    def fetch_state(self, reference):
+        return self._state(self._call(self.client.v1.payment_intents.retrieve, reference))
+
+    def pay_with_token(self, reference, token):
         # The card went from the shopper's browser or app to Stripe; we only ever see the token for it:
         # a PaymentMethod id (pm_…, Stripe's SDKs) or a card token (tok_…, Stripe.js' card element).
         try:
-            if payment_token.startswith("pm_"):
-                payment_method = payment_token
+            if token.startswith("pm_"):
+                payment_method = token
             else:
-                payment_method = self._call(self.client.v1.tokens.retrieve, payment_token)["card"]["id"]
+                payment_method = self._call(self.client.v1.tokens.retrieve, token)["card"]["id"]
             self._call(
                 self.client.v1.payment_intents.update, reference, params={"payment_method": payment_method}
             )

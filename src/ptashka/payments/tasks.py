@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .reconciliation import reconcile_payments
+from .facade import reconcile_payments
 
 
 @shared_task(name="ptashka.payments.tasks.reconcile_payments", acks_late=True)

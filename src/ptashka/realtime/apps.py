@@ -1,4 +1,4 @@
-"""App config of live order tracking: connects the order signals that feed the WebSockets."""
+"""App config of live order tracking; the order's EventHandler publishes its changes (publishing.py)."""
 
 from django.apps import AppConfig
 
@@ -7,8 +7,3 @@ class RealtimeConfig(AppConfig):
     name = "ptashka.realtime"
     label = "ptashka_realtime"
     verbose_name = "Live order tracking"
-
-    def ready(self):
-        from . import publishing
-
-        publishing.connect()

@@ -1,6 +1,5 @@
-"""The Content-Security-Policy of each area of the site, and the sources the card payment page adds."""
+"""The Content-Security-Policy of each area of the site, and the sources a gateway's payment pages add."""
 
-from functools import wraps
 from urllib.parse import urlsplit
 
 from csp.decorators import csp_update
@@ -25,17 +24,6 @@ def stripe_js_sources():
     return {"script-src": [script], "frame-src": frames, "connect-src": [api]}
 
 
-def allows_stripe_js(view):
-    """Let the page a view renders load Stripe.js and talk to Stripe; no other page may."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        # Built per request: the Stripe settings are read when the page is served, not at import.
-        return csp_update(stripe_js_sources())(view)(request, *args, **kwargs)
-
-    return wrapped
-
-
 # Where PayPal's approval page lives: placing the order redirects the shopper's form post there.
 PAYPAL_APPROVAL_ORIGINS = {"sandbox": "https://www.sandbox.paypal.com", "live": "https://www.paypal.com"}
 
@@ -50,14 +38,12 @@ def paypal_approval_sources():
     return {"form-action": [origin]}
 
 
-def allows_paypal_approval(view):
-    """Let the place-order form's redirect reach PayPal: browsers hold form-action to a post's redirects."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        return csp_update(paypal_approval_sources())(view)(request, *args, **kwargs)
-
-    return wrapped
+def allow_sources(response, sources):
+    """Add sources to one response's policy, for a page whose needs its view learns as it runs (the
+    pay page of the gateway a payment went through): no other page allows them."""
+    if not sources:
+        return response
+    return csp_update(sources)(lambda: response)()
 
 
 class AreaContentSecurityPolicyMiddleware(CSPMiddleware):

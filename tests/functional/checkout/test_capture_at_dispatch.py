@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from oscar.core.loading import get_model
 
@@ -22,8 +23,13 @@ def test_money_is_held_at_checkout_and_taken_at_dispatch(client, small_shop, to_
     assert order.sources.get().amount_allocated == Decimal("57.50")
     assert order.sources.get().amount_debited == Decimal("0.00")
 
-    order.set_status("Being processed")
-    order.set_status("Dispatched")
+    # A shop manager moves the order on in the dashboard, which goes through the order's EventHandler.
+    client.force_login(get_user_model().objects.create_superuser("manager", "manager@example.com", "pw"))
+    for status in ("Being processed", "Dispatched"):
+        client.post(
+            reverse("dashboard:order-detail", args=[order.number]),
+            {"order_action": "change_order_status", "new_status": status},
+        )
 
     payment = CheckoutPayment.objects.get(order_number=order.number)
     assert payment.status == "succeeded"

@@ -33,7 +33,7 @@ def manager_client(client):
 
 def refund(client, order, token="tok-1", **data):
     return client.post(
-        reverse("payments-dashboard:refund", args=[order.number]), {"token": token, **data}, follow=True
+        reverse("dashboard:order-refund", args=[order.number]), {"token": token, **data}, follow=True
     )
 
 
@@ -111,7 +111,7 @@ def test_a_refund_after_a_partial_one_cannot_exceed_what_is_left(manager_client,
 
 
 def test_shoppers_cannot_refund(client, paid_order):
-    answer = client.post(reverse("payments-dashboard:refund", args=[paid_order.number]), {"token": "x"})
+    answer = client.post(reverse("dashboard:order-refund", args=[paid_order.number]), {"token": "x"})
 
     assert answer.status_code == 302
     assert "/login/" in answer["Location"]

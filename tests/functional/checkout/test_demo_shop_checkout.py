@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.functional.checkout.conftest import walk_to_preview
+from tests.shop_fixtures import walk_to_preview
 
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")

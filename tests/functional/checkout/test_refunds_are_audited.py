@@ -36,7 +36,7 @@ def entries_of(model):
 
 def test_a_dashboard_refund_is_logged_with_the_manager_and_the_amount(client, paid_order, manager):
     client.post(
-        reverse("payments-dashboard:refund", args=[paid_order.number]), {"token": "t", "amount": "10.00"}
+        reverse("dashboard:order-refund", args=[paid_order.number]), {"token": "t", "amount": "10.00"}
     )
 
     refund = entries_of(PaymentRefund).get()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from rest_framework.test import APIClient
 
+from tests.functional.api.api_steps import refused_checkout_commits
 from tests.functional.api.test_paying_through_the_api import basket_state, check_out, fill_basket
 
 Order = get_model("order", "Order")
@@ -32,6 +33,7 @@ def test_the_api_lists_no_payment_method(no_gateway, small_shop):
     assert methods.json() == []
 
 
+@refused_checkout_commits
 @pytest.mark.parametrize("fields", [{}, {"payment_method": "dummy"}], ids=["left-out", "dummy"])
 def test_an_api_checkout_is_refused_with_400_and_places_no_order(no_gateway, small_shop, fields):
     api = APIClient()

@@ -58,7 +58,7 @@ def test_the_webhook_localstripe_sends_after_payment_makes_the_order_paid(
     payment = CheckoutPayment.objects.get(order_number=order.number)
 
     # the shopper pays at Stripe; the shop hears of it only through the webhook
-    StripeGateway().confirm(payment.reference, payment_token=card_token(stripe_settings.STRIPE_API_BASE))
+    StripeGateway().pay_with_token(payment.reference, card_token(stripe_settings.STRIPE_API_BASE))
     wait_for_status(order, "Paid")
 
     assert order.status == "Paid"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import create_product, create_stockrecord
 
-from tests.functional.checkout.conftest import walk_to_preview
+from tests.shop_fixtures import walk_to_preview
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")

@@ -20,7 +20,14 @@ def start(gateway, number="100001", amount="57.50", capture=True, currency="EUR"
         currency=currency,
         idempotency_key=f"order-{number}-start-1",
         capture=capture,
+        # What the facade hands it: the shop's own return and cancel pages.
+        return_url="http://testserver/checkout/payment-return/",
+        cancel_url="http://testserver/checkout/pay/cancelled/",
     )
+
+
+def complete(gateway, reference, key="order-100001-complete-1"):
+    return gateway.complete_approved(reference, idempotency_key=key)
 
 
 def test_a_started_payment_waits_for_the_buyer_at_the_approval_page(paypal_settings, paypal):
@@ -35,12 +42,12 @@ def test_a_started_payment_waits_for_the_buyer_at_the_approval_page(paypal_setti
     assert order["_return_url"] == "http://testserver/checkout/payment-return/"
 
 
-def test_confirming_an_approved_order_captures_it(paypal_settings, paypal):
+def test_completing_an_approved_order_captures_it(paypal_settings, paypal):
     gateway = PayPalGateway()
     started = start(gateway)
     back = paypal.approve(started.reference)
 
-    confirmed = gateway.confirm(started.reference)
+    confirmed = complete(gateway, started.reference)
 
     assert (
         back == f"http://testserver/checkout/payment-return/?token={started.reference}&PayerID=FAKEPAYER0001"
@@ -50,23 +57,35 @@ def test_confirming_an_approved_order_captures_it(paypal_settings, paypal):
     assert paypal.orders[started.reference]["status"] == "COMPLETED"
 
 
-def test_confirming_twice_captures_once(paypal_settings, paypal):
+def test_completing_twice_captures_once(paypal_settings, paypal):
     gateway = PayPalGateway()
     started = start(gateway)
     paypal.approve(started.reference)
 
-    gateway.confirm(started.reference)
-    again = gateway.confirm(started.reference)
+    complete(gateway, started.reference)
+    again = complete(gateway, started.reference)
 
     assert again.status == states.SUCCEEDED
     assert len(paypal.orders[started.reference]["purchase_units"][0]["payments"]["captures"]) == 1
+
+
+def test_reading_an_approved_order_never_captures_it(paypal_settings, paypal):
+    gateway = PayPalGateway()
+    started = start(gateway)
+    paypal.approve(started.reference)
+
+    state = gateway.fetch_state(started.reference)
+
+    assert state.status == states.REQUIRES_ACTION and state.approved
+    assert paypal.orders[started.reference]["status"] == "APPROVED"
+    assert not any(path.endswith("/capture") for _method, path, _key in paypal.calls)
 
 
 def test_an_order_the_buyer_has_not_approved_is_left_alone(paypal_settings, paypal):
     gateway = PayPalGateway()
     started = start(gateway)
 
-    state = gateway.confirm(started.reference)
+    state = complete(gateway, started.reference)
 
     assert state.status == states.REQUIRES_ACTION
     assert state.approval_url
@@ -78,7 +97,7 @@ def test_authorise_at_order_then_capture_at_dispatch(paypal_settings, paypal):
     started = start(gateway, capture=False)
     paypal.approve(started.reference)
 
-    authorised = gateway.confirm(started.reference)
+    authorised = complete(gateway, started.reference)
     captured = gateway.capture(
         started.reference, amount=Decimal("57.50"), idempotency_key="order-100001-capture"
     )
@@ -93,7 +112,7 @@ def test_cancelling_an_authorised_payment_voids_the_authorization(paypal_setting
     gateway = PayPalGateway()
     started = start(gateway, capture=False)
     paypal.approve(started.reference)
-    gateway.confirm(started.reference)
+    complete(gateway, started.reference)
 
     cancelled = gateway.cancel(started.reference, idempotency_key="order-100001-cancel-1")
 
@@ -116,7 +135,7 @@ def test_a_refund_sends_part_of_the_capture_back_and_never_more_than_is_left(pay
     gateway = PayPalGateway()
     started = start(gateway)
     paypal.approve(started.reference)
-    gateway.confirm(started.reference)
+    complete(gateway, started.reference)
 
     refund = gateway.refund(started.reference, amount=Decimal("20.00"), currency="EUR", idempotency_key="r-1")
     with pytest.raises(RefundRefused):
@@ -133,9 +152,9 @@ def test_a_declined_funding_source_fails_with_a_reason_and_can_be_approved_again
     started = start(gateway)
     paypal.approve(started.reference, decline=True)
 
-    declined = gateway.confirm(started.reference)
+    declined = complete(gateway, started.reference)
     paypal.approve(started.reference)
-    paid = gateway.confirm(started.reference)
+    paid = complete(gateway, started.reference, key="order-100001-complete-2")  # a new approval, a new key
 
     assert declined.status == states.FAILED
     assert "PayPal could not take this payment" in declined.decline_reason
@@ -149,7 +168,7 @@ def test_paypal_answering_503_is_a_service_outage(paypal_settings, paypal):
     paypal.outage = True
 
     with pytest.raises(PaymentServiceUnavailable):
-        gateway.confirm(started.reference)
+        gateway.fetch_state(started.reference)
     with pytest.raises(PaymentServiceUnavailable):
         start(gateway, number="100002")
 
@@ -169,7 +188,7 @@ def test_a_paypal_slower_than_the_timeout_is_a_service_outage(paypal_settings, p
     paypal.delay_seconds = 3
 
     with pytest.raises(PaymentServiceUnavailable):
-        gateway.confirm(started.reference)
+        gateway.fetch_state(started.reference)
 
 
 def test_one_oauth_token_serves_every_gateway_until_it_expires(paypal_settings, paypal):
@@ -194,7 +213,7 @@ def test_every_create_capture_and_refund_carries_a_request_id_from_the_order_num
     gateway = PayPalGateway()
     started = start(gateway, number="100042", capture=False)
     paypal.approve(started.reference)
-    gateway.confirm(started.reference)
+    complete(gateway, started.reference, key="order-100042-authorize-1")
     gateway.capture(started.reference, amount=Decimal("57.50"), idempotency_key="order-100042-capture")
     gateway.refund(
         started.reference, amount=Decimal("5.00"), currency="EUR", idempotency_key="100042-refund-x"

@@ -40,7 +40,8 @@ def captured_at_paypal(placed, paypal):
     """The buyer approved and PayPal captured, but the shop has not heard of it yet."""
     order, payment = placed
     paypal.approve(payment.reference)
-    PayPalGateway().confirm(payment.reference)  # what the return page would do, minus telling the shop
+    # what the return page would do, minus telling the shop
+    PayPalGateway().complete_approved(payment.reference, idempotency_key=f"order-{order.number}-complete-1")
     assert Order.objects.get().status == "Pending"
     capture = paypal.orders[payment.reference]["purchase_units"][0]["payments"]["captures"][0]
     return order, payment, capture
@@ -69,7 +70,7 @@ def test_a_verified_capture_completed_event_makes_the_order_paid(client, capture
     assert ProviderEvent.objects.get().payment_reference == payment.reference
 
 
-def test_an_approval_event_captures_an_order_whose_buyer_never_came_back(client, placed, paypal):
+def test_an_approval_event_is_only_read_and_captures_nothing(client, placed, paypal):
     order, payment = placed
     paypal.approve(payment.reference)
     order_resource = paypal.order(payment.reference)
@@ -78,8 +79,9 @@ def test_an_approval_event_captures_an_order_whose_buyer_never_came_back(client,
 
     assert answer.status_code == 200
     order.refresh_from_db()
-    assert order.status == "Paid"
-    assert paypal.orders[payment.reference]["status"] == "COMPLETED"
+    assert order.status == "Pending"  # the shopper's return takes the money, not a webhook
+    assert paypal.orders[payment.reference]["status"] == "APPROVED"
+    assert not any(path.endswith("/capture") for _method, path, _key in paypal.calls)
 
 
 def test_a_forged_signature_is_refused_and_changes_nothing(client, captured_at_paypal, paypal):
@@ -210,7 +212,7 @@ def test_authorisation_events_hold_the_money_and_a_void_cancels_the_order(
     order = Order.objects.get()
     payment = CheckoutPayment.objects.get(order_number=order.number)
     paypal.approve(payment.reference)
-    PayPalGateway().confirm(payment.reference)
+    PayPalGateway().complete_approved(payment.reference, idempotency_key=f"order-{order.number}-complete-1")
     authorization = paypal.orders[payment.reference]["purchase_units"][0]["payments"]["authorizations"][0]
 
     deliver(client, paypal.webhook_delivery("PAYMENT.AUTHORIZATION.CREATED", authorization))

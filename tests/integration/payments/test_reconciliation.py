@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from ptashka.payments.facade import reconcile_payments
 from ptashka.payments.models import CheckoutPayment
-from ptashka.payments.reconciliation import reconcile_payments
 from ptashka.payments.stripe_gateway import StripeGateway
 from tests.fakes.localstripe_process import card_token, free_port
 
@@ -35,7 +35,7 @@ def later(minutes):
 def test_a_payment_whose_webhook_never_came_brings_its_order_up_to_date(stripe_order, stripe_settings):
     order, payment = stripe_order
     # the shopper paid at Stripe, then closed the tab; the webhook was lost
-    StripeGateway().confirm(payment.reference, payment_token=card_token(stripe_settings.STRIPE_API_BASE))
+    StripeGateway().pay_with_token(payment.reference, card_token(stripe_settings.STRIPE_API_BASE))
 
     outcome = reconcile_payments()
 
@@ -62,7 +62,7 @@ def test_an_unpaid_order_older_than_the_expiry_is_cancelled_and_its_stock_releas
     assert order.status == "Cancelled"
     stock.refresh_from_db()
     assert stock.num_allocated == 0
-    assert StripeGateway().confirm(payment.reference).status == "cancelled"
+    assert StripeGateway().fetch_state(payment.reference).status == "cancelled"
 
 
 def test_a_crash_between_starting_the_payment_and_creating_the_order_is_healed(
@@ -86,7 +86,7 @@ def test_a_crash_between_starting_the_payment_and_creating_the_order_is_healed(
     assert outcome == {"cancelled": 1}
     payment.refresh_from_db()
     assert payment.status == "cancelled"
-    assert StripeGateway().confirm(payment.reference).status == "cancelled"  # it can never be charged
+    assert StripeGateway().fetch_state(payment.reference).status == "cancelled"  # it can never be charged
     basket = Basket.objects.get()
     assert basket.status == Basket.OPEN  # and the shopper has the basket back
     assert basket.num_items == 2

@@ -34,7 +34,7 @@ def test_stripe_order_waits_on_the_payment_page_for_the_server_side_total(
     order = Order.objects.get()
     assert order.status == "Pending"
     payment = CheckoutPayment.objects.get(order_number=order.number)
-    intent = StripeGateway().confirm(payment.reference)
+    intent = StripeGateway().fetch_state(payment.reference)
     # the intent is for the shop's own total (12.00 + 40.50 + 5.00 shipping), not what the browser sent
     assert (intent.amount, intent.currency) == (order.total_incl_tax, "EUR") == (Decimal("57.50"), "EUR")
     page = client.get(reverse("checkout:pay"))
@@ -139,7 +139,7 @@ def test_every_create_capture_and_refund_carries_an_idempotency_key_from_the_ord
         idempotency_key="order-100042-start-1",
         capture=False,
     )
-    gateway.confirm(started.reference, payment_token=card_token(stripe_settings.STRIPE_API_BASE))
+    gateway.pay_with_token(started.reference, card_token(stripe_settings.STRIPE_API_BASE))
     gateway.capture(started.reference, amount=Decimal("20.00"), idempotency_key="order-100042-capture")
     gateway.refund(
         started.reference, amount=Decimal("5.00"), currency="EUR", idempotency_key="100042-refund-x"

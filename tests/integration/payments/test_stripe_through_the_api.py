@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from ptashka.payments.models import CheckoutPayment
 from ptashka.payments.stripe_gateway import StripeGateway
 from tests.fakes.localstripe_process import card_token, free_port
+from tests.functional.api.api_steps import refused_checkout_commits
 from tests.functional.api.test_paying_through_the_api import basket_state, check_out, fill_basket
 
 Basket = get_model("basket", "Basket")
@@ -51,7 +52,7 @@ def test_checkout_with_stripe_answers_a_client_secret_for_the_shops_total(stripe
     # 12.00 + 40.50 + 5.00 shipping, whatever the client sent
     assert (payment["amount"], payment["currency"]) == ("57.50", "EUR")
     reference = CheckoutPayment.objects.get().reference
-    intent = StripeGateway().confirm(reference)
+    intent = StripeGateway().fetch_state(reference)
     assert (intent.amount, intent.currency) == (Decimal("57.50"), "EUR")
     assert payment["client_secret"] == intent.client_secret
 
@@ -119,7 +120,7 @@ def test_a_card_asking_for_3d_secure_answers_the_client_secret_to_finish_it(stri
 def test_the_payment_state_comes_from_stripe_not_from_the_client(stripe_order):
     client, order = stripe_order
     # the client app confirmed with Stripe's SDK itself; the shop has not been told
-    StripeGateway().confirm(CheckoutPayment.objects.get().reference, payment_token="pm_card_visa")
+    StripeGateway().pay_with_token(CheckoutPayment.objects.get().reference, "pm_card_visa")
 
     state = client.get(order["payment_url"])
 
@@ -140,6 +141,7 @@ def test_stripe_unreachable_when_paying_answers_503_and_changes_nothing(stripe_o
     assert CheckoutPayment.objects.get().status == "requires_action"
 
 
+@refused_checkout_commits
 def test_stripe_unreachable_at_checkout_answers_503_keeps_the_basket_and_makes_no_order(
     small_shop, stripe_settings
 ):

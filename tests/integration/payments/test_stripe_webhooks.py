@@ -53,7 +53,7 @@ def paid_at_stripe(client, small_shop, to_preview, stripe_settings):
     client.post(reverse("checkout:preview"), {"action": "place_order"})
     order = Order.objects.get()
     payment = CheckoutPayment.objects.get(order_number=order.number)
-    StripeGateway().confirm(payment.reference, payment_token=card_token(stripe_settings.STRIPE_API_BASE))
+    StripeGateway().pay_with_token(payment.reference, card_token(stripe_settings.STRIPE_API_BASE))
     assert Order.objects.get().status == "Pending"
     return order, payment
 

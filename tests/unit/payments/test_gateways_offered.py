@@ -56,3 +56,23 @@ def test_an_unconfigured_gateway_cannot_be_used(settings):
 
     with pytest.raises(LookupError):
         gateway_by_code("stripe")
+
+
+def test_the_gateways_offered_are_the_classes_payment_gateways_lists_in_its_order(settings):
+    # given keys for Stripe and the Dummy switched on
+    settings.STRIPE_SECRET_KEY = "sk_test_x"
+    settings.PAYMENTS_DUMMY_GATEWAY = True
+
+    # when the setting lists the Dummy first, or leaves it out
+    settings.PAYMENT_GATEWAYS = [
+        "ptashka.payments.dummy.DummyGateway",
+        "ptashka.payments.stripe_gateway.StripeGateway",
+    ]
+    dummy_first = configured_codes()
+    settings.PAYMENT_GATEWAYS = ["ptashka.payments.stripe_gateway.StripeGateway"]
+
+    # then the shop offers them in that order, and never one the setting does not list
+    assert dummy_first == ["dummy", "stripe"]
+    assert configured_codes() == ["stripe"]
+    with pytest.raises(LookupError):
+        gateway_by_code("dummy")

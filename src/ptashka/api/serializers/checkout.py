@@ -7,15 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from oscar.apps.order.exceptions import UnableToPlaceOrder
-from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 from oscarapi.serializers import checkout
 from rest_framework import exceptions, serializers, status
 
-from ptashka.payments import gateway as states
-from ptashka.payments.checkout_flow import give_up_payment, place_and_pay, start_payment
-from ptashka.payments.order_pipeline import PENDING
-from ptashka.payments.registry import gateways_for_basket
+from ptashka.payments import facade
 
 ShippingAddress = get_model("order", "ShippingAddress")
 UserAddress = get_model("address", "UserAddress")
@@ -39,11 +35,11 @@ class PaymentSerializer(serializers.Serializer):
     gateway = serializers.CharField(help_text="The payment method's code (see /api/basket/payment-methods/).")
     status = serializers.ChoiceField(
         choices=[
-            (states.REQUIRES_ACTION, "the shopper still has to pay or confirm"),
-            (states.AUTHORISED, "the money is held, to be taken at dispatch"),
-            (states.SUCCEEDED, "paid"),
-            (states.FAILED, "declined; pay again with another payment method"),
-            (states.CANCELLED, "given up; nothing will be charged"),
+            (facade.REQUIRES_ACTION, "the shopper still has to pay or confirm"),
+            (facade.AUTHORISED, "the money is held, to be taken at dispatch"),
+            (facade.SUCCEEDED, "paid"),
+            (facade.FAILED, "declined; pay again with another payment method"),
+            (facade.CANCELLED, "given up; nothing will be charged"),
         ],
         help_text="What the client does next depends on it.",
     )
@@ -145,11 +141,11 @@ class CheckoutSerializer(checkout.CheckoutSerializer):
     order_number = None
 
     def get_initial_order_status(self, basket):
-        return PENDING
+        return facade.PENDING
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        offered = {gateway.code: gateway for gateway in gateways_for_basket(attrs["basket"])}
+        offered = {gateway.code: gateway for gateway in facade.offered_gateways(attrs["basket"])}
         code = attrs.pop("payment_method", None)
         if not offered:
             raise serializers.ValidationError(
@@ -190,13 +186,13 @@ class CheckoutSerializer(checkout.CheckoutSerializer):
         # Frozen, nobody changes the basket while it is being paid for; it is thawed if that fails.
         basket.freeze()
         try:
-            self.payment = start_payment(
+            self.payment = facade.start_payment(
                 validated_data["gateway"],
                 order_number=order_number,
                 total=validated_data["order_total"],
                 basket_id=basket.id,
             )
-        except UnableToTakePayment as unavailable:
+        except facade.UnableToTakePayment as unavailable:
             basket.thaw()
             raise PaymentUnavailable(str(unavailable)) from unavailable
 
@@ -207,12 +203,12 @@ class CheckoutSerializer(checkout.CheckoutSerializer):
             return order
 
         try:
-            return place_and_pay(self.payment, place)
+            return facade.place_and_pay(self.payment, place)
         except UnableToPlaceOrder as refused:
             basket.thaw()
             raise OrderRefused(str(refused)) from refused
         except exceptions.NotAcceptable as refused:  # oscar-api's answer to Oscar's own ValueErrors
-            give_up_payment(self.payment)
+            facade.give_up_payment(self.payment)
             basket.thaw()
             raise OrderRefused(refused.detail) from refused
 

@@ -10,7 +10,7 @@ import pytest
 import requests
 from django.core import mail
 from django.db import transaction
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 from oscar.test.factories import (
     ShippingAddressFactory,
     ShippingEventFactory,
@@ -26,6 +26,7 @@ from ptashka.notifications.sms import send_sms_through_provider
 
 Order = get_model("order", "Order")
 CommunicationEvent = get_model("order", "CommunicationEvent")
+EventHandler = get_class("order.processing", "EventHandler")
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def test_status_change_emails_the_customer_once_per_status(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        order.set_status("Being processed")
+        EventHandler().handle_order_status_change(order, "Being processed")
         # the broker may deliver the same task twice
         transaction.on_commit(lambda: tasks.notify_customer_of_status.delay(order.pk, "Being processed"))
 
@@ -115,14 +116,44 @@ def test_status_change_emails_the_customer_once_per_status(
     )
 
 
-def test_payment_arriving_sends_no_second_email_after_the_order_confirmation(
+def test_payment_arriving_emails_the_customer_that_it_was_received_once(
     order_pipeline, django_capture_on_commit_callbacks
 ):
+    # The order confirmation went out at Pending; card and PayPal buyers pay after it (issue 11).
     order = create_order(user=UserFactory(email="buyer@example.com"), status="Pending")
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        order.set_status("Paid")
+        EventHandler().handle_order_status_change(order, "Paid")
+        transaction.on_commit(lambda: tasks.notify_customer_of_status.delay(order.pk, "Paid"))
+
+    assert [message.to for message in mail.outbox] == [["buyer@example.com"]]
+    assert f"Payment received for your Ptashka order {order.number}" in mail.outbox[0].subject
+    assert CommunicationEvent.objects.filter(order=order, event_type__code="ORDER_PAID").count() == 1
+
+
+def test_authorised_sends_no_email_after_the_order_confirmation(
+    order_pipeline, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(Order, "pipeline", {**PIPELINE, "Pending": ("Paid", "Authorised")})
+    order = create_order(user=UserFactory(email="buyer@example.com"), status="Pending")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        EventHandler().handle_order_status_change(order, "Authorised")
+
+    assert mail.outbox == []
+
+
+def test_changing_a_status_with_set_status_alone_sends_nothing(
+    order_pipeline, django_capture_on_commit_callbacks
+):
+    # Side effects are the EventHandler's explicit calls, not receivers of Oscar's signals.
+    order = create_order(user=UserFactory(email="buyer@example.com"), status="Paid")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order.set_status("Being processed")
 
     assert mail.outbox == []
 
@@ -146,7 +177,7 @@ def test_dispatch_sends_tracking_by_email_and_sms_when_twilio_is_configured(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        order.set_status("Dispatched")
+        EventHandler().handle_order_status_change(order, "Dispatched")
 
     assert [message.to for message in mail.outbox] == [["guest@example.com"]]
     assert "NP 2045 0011 2233" in mail.outbox[0].body
@@ -187,7 +218,7 @@ def test_no_sms_without_twilio_settings(order_pipeline, django_capture_on_commit
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        order.set_status("Dispatched")
+        EventHandler().handle_order_status_change(order, "Dispatched")
 
     assert OutgoingSMS.objects.count() == 0
     assert len([m for m in mail.outbox if m.to == ["guest@example.com"]]) == 1

@@ -18,9 +18,10 @@ $(VENV)/.installed: $(BIN)/activate setup.cfg constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[prod]"
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+# One pip run for the test and prod extras: a second run would resolve and look up every package again.
+$(VENV)/.installed-test: $(BIN)/activate setup.cfg constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,prod]"
-	touch $@
+	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

@@ -194,10 +194,20 @@ def prepare(database_url, env, passwords):
     log(f"fresh database {urllib.parse.urlsplit(database_url).path.lstrip('/')}")
     recreate_database(database_url)
     log("migrate, load the demo shop, collect static files")
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "load_demo", "--no-images")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    manage(env, "shell", "-c", USERS_SCRIPT.format(**passwords))
+    # collectstatic needs no database: it runs beside the migrations instead of after them.
+    collecting = subprocess.Popen(
+        [str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env
+    )
+    try:
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "load_demo", "--no-images")
+        manage(env, "shell", "-c", USERS_SCRIPT.format(**passwords))
+    except BaseException:
+        collecting.kill()
+        collecting.wait()
+        raise
+    if collecting.wait() != 0:
+        sys.exit(f"collectstatic exited with {collecting.returncode}")
 
 
 def serve_and_fuzz(base_url, env, passwords, junit, schemathesis_args, started):

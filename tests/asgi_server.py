@@ -2,8 +2,8 @@
 
 It runs in its own process on the test's PostgreSQL database and Redis, so what the test process
 commits and publishes reaches it only the way production traffic does: through the database and
-the Redis channel layer. Tests import the ``asgi_server`` fixture from here and carry the postgres
-and redis markers.
+the Redis channel layer. Its fixtures reach every test (a plugin of tests/conftest.py); tests
+using ``asgi_server`` carry the postgres and redis markers.
 """
 
 import contextlib

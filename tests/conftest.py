@@ -1,10 +1,21 @@
-"""Suite-wide fixtures: the network fence, the service markers and the shared demo shop."""
+"""Suite-wide: the network fence, the fixture modules, the shared demo shop, and migrations' rows put back."""
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from tests.demo_shop import DemoShop, demo_media_settings, run_load_demo
 
-pytest_plugins = ["tests.service_markers", "pytester"]
+# Every fixture module of the suite, registered once: a test anywhere reaches its fixtures.
+pytest_plugins = [
+    "pytester",
+    "tests.service_markers",
+    "tests.cache_keys",
+    "tests.shop_fixtures",
+    "tests.analytics_sales",
+    "tests.asgi_server",
+    "tests.fakes.localstripe_process",
+    "tests.fakes.paypal_fixtures",
+]
 
 # Tests talk to this machine only: the live server, PostgreSQL, Redis, local fakes.
 LOCAL_HOSTS = "127.0.0.1,::1,localhost"
@@ -37,10 +48,9 @@ def pytest_collection_modifyitems(items):
     The demo is loaded once for the run of them and rolled back after the last; tests between
     them would otherwise see it, or make it load again.
     """
-    # Every transactional test restores the database as migrations left it (serialized rollback).
-    # Mixing restored and plain flushed tests breaks both: a plain flush re-runs post_migrate,
-    # whose new content types clash with the restored ones, and a restoring test's flush leaves
-    # the next plain test without the Site and Wagtail roots that migrations created.
+    # Every transactional test restores the database as migrations left it (serialized rollback,
+    # and restore_what_migrations_made after its flush). A plain flush would re-run post_migrate,
+    # whose new content types clash with the restored ones.
     for item in items:
         if is_transactional(item):
             marker = item.get_closest_marker("django_db")
@@ -75,9 +85,27 @@ def pytest_runtest_teardown(item, nextitem):
     try:
         return (yield)
     finally:
+        if is_transactional(item):
+            restore_what_migrations_made(item.config)
         shop = item.config.stash.get(_demo_shop_key, None)
         if shop is not None and not uses_demo_shop(nextitem):
             shop.unload()
+
+
+def restore_what_migrations_made(config):
+    """Put back the rows migrations created, which a transactional test's flush has just emptied.
+
+    Serialized rollback restores them only when the next transactional test starts: without this,
+    the tests after it, and the next run on a reused database, would find no Site, Wagtail locale,
+    root page or root collection.
+    """
+    from django.db import connections
+
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -10,8 +10,6 @@ from django.db import connection
 from django.test import Client
 from oscar.test.factories import UserFactory, create_order
 
-from tests.asgi_server import asgi_server  # noqa: F401
-
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.redis]
 
 

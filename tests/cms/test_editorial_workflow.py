@@ -32,7 +32,7 @@ def test_a_saved_draft_changes_nothing_shoppers_see_until_published(client, home
 
 
 def test_preview_of_a_draft_renders_prices_from_the_shop_as_they_are_now(home_page, small_shop):
-    jug = small_shop.product(title="Kosiv jug", price="24.00")
+    jug = small_shop.add_product(title="Kosiv jug", price="24.00")
     page = publish(home_page, LandingPage(title="Pottery week", slug="pottery"))
     page.body = stream(carousel([jug]))
     page.save_revision()
@@ -104,7 +104,7 @@ def edit_form(page, **changes):
 def test_campaign_scheduled_in_the_editor_gives_its_offer_the_same_start_and_end(
     admin_client, home_page, small_shop
 ):
-    offer = small_shop.offer(name="Black Friday 20%")
+    offer = small_shop.add_offer(name="Black Friday 20%")
     page = publish(home_page, LandingPage(title="Black Friday", slug="black-friday", offer=offer))
     starts, ends = timezone.now() + timezone.timedelta(days=2), timezone.now() + timezone.timedelta(days=5)
 
@@ -126,7 +126,7 @@ def test_campaign_scheduled_in_the_editor_gives_its_offer_the_same_start_and_end
 
 
 def test_campaign_without_the_schedule_option_leaves_its_offer_alone(admin_client, home_page, small_shop):
-    offer = small_shop.offer(name="Always on")
+    offer = small_shop.add_offer(name="Always on")
     window = (offer.start_datetime, offer.end_datetime)
     page = publish(home_page, LandingPage(title="Always", slug="always", offer=offer))
     ends = timezone.now() + timezone.timedelta(days=5)
@@ -159,7 +159,7 @@ def every_page_type(home_page, small_shop):
 
 
 def test_every_page_type_previews_a_draft_with_a_live_product_and_rolls_back(client, home_page, small_shop):
-    jug = small_shop.product(title="Kosiv jug", price="24.00")
+    jug = small_shop.add_product(title="Kosiv jug", price="24.00")
 
     for page in every_page_type(home_page, small_shop):
         published, title = page.latest_revision, page.title

@@ -10,8 +10,6 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from ptashka.demo.wagtail_tree import ensure_wagtail_roots
-
 Image = get_image_model()
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +25,6 @@ CORRUPT_GIFS = {
 @pytest.fixture
 def editor(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    ensure_wagtail_roots()
     user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
     client.force_login(user)
     return client

@@ -90,8 +90,8 @@ def test_journal_lists_live_articles_newest_first_and_filters_by_tag(client, hom
 
 def test_article_shows_its_shop_this_story_products_with_live_prices(client, home_page, small_shop):
     jug, sold_out = (
-        small_shop.product(title="Kosiv jug", price="24.00"),
-        small_shop.product(title="Gone", stock=0),
+        small_shop.add_product(title="Kosiv jug", price="24.00"),
+        small_shop.add_product(title="Gone", stock=0),
     )
     journal = publish(home_page, ArticleIndexPage(title="Journal", slug="journal"))
     article = publish(
@@ -116,10 +116,10 @@ def test_category_landing_page_puts_content_above_oscars_listing_with_sorting_an
     client, home_page, small_shop, settings
 ):
     settings.OSCAR_PRODUCTS_PER_PAGE = 2
-    small_shop.product(title="Cheap jug", price="5.00")
-    small_shop.product(title="Dear jug", price="90.00")
-    small_shop.product(title="Middle jug", price="40.00")
-    small_shop.product(title="Linen towel", category=small_shop.textiles)
+    small_shop.add_product(title="Cheap jug", price="5.00")
+    small_shop.add_product(title="Dear jug", price="90.00")
+    small_shop.add_product(title="Middle jug", price="40.00")
+    small_shop.add_product(title="Linen towel", category=small_shop.textiles)
     page = publish(
         home_page,
         CategoryLandingPage(
@@ -161,7 +161,7 @@ def test_category_landing_page_without_its_category_still_shows_its_content(clie
 
 
 def test_landing_page_renders_hero_and_blocks(client, home_page, small_shop):
-    jug = small_shop.product(title="Kosiv jug", price="24.00")
+    jug = small_shop.add_product(title="Kosiv jug", price="24.00")
     page = publish(
         home_page,
         LandingPage(

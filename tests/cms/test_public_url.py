@@ -45,7 +45,7 @@ def test_migrate_points_both_site_rows_at_the_shop_base_url(settings, home_page)
 
 def test_sitemap_and_robots_txt_name_the_shop_base_url(client, shop_at_its_public_url, small_shop):
     about = publish(shop_at_its_public_url, StandardPage(title="About", slug="about"))
-    jug = small_shop.product(title="Kosiv jug")
+    jug = small_shop.add_product(title="Kosiv jug")
 
     sitemap = client.get("/sitemap.xml")
     robots = client.get("/robots.txt").content.decode().splitlines()

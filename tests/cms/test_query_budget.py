@@ -38,12 +38,14 @@ def products_for_sale(small_shop, count):
     products = []
     for n in range(count):
         if n % 2:
-            parent = small_shop.product(title=f"Vyshyvanka {n}", structure="parent", price=None, stock=None)
+            parent = small_shop.add_product(
+                title=f"Vyshyvanka {n}", structure="parent", price=None, stock=None
+            )
             for size in ("S", "M"):
-                small_shop.product(title=f"Vyshyvanka {n} {size}", parent=parent, price="80.00", stock=3)
+                small_shop.add_product(title=f"Vyshyvanka {n} {size}", parent=parent, price="80.00", stock=3)
             products.append(parent)
         else:
-            products.append(small_shop.product(title=f"Kosiv jug {n}", with_image=True))
+            products.append(small_shop.add_product(title=f"Kosiv jug {n}", with_image=True))
     return products
 
 

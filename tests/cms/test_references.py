@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def campaign(home_page, small_shop):
-    jug = small_shop.product(title="Kosiv jug")
+    jug = small_shop.add_product(title="Kosiv jug")
     tiles = ("category_tiles", {"title": "", "categories": [small_shop.textiles.pk]})
     page = publish(
         home_page, LandingPage(title="Pottery week", slug="pottery-week", body=stream(carousel([jug]), tiles))
@@ -22,7 +22,7 @@ def campaign(home_page, small_shop):
 
 def test_reference_index_lists_pages_showing_a_product_or_a_category(campaign, small_shop):
     page, jug = campaign
-    unused = small_shop.product(title="Unused jug")
+    unused = small_shop.add_product(title="Unused jug")
 
     product_users = {ref.object_id for ref in ReferenceIndex.get_references_to(jug)}
     category_users = {ref.object_id for ref in ReferenceIndex.get_references_to(small_shop.textiles)}

@@ -10,12 +10,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def catalogue_and_pages(home_page, small_shop):
-    small_shop.product(title="Kosiv ceramic jug", price="24.00")
-    small_shop.product(title="Opishnia ceramic bowl", price="62.00")
-    small_shop.product(title="Ceramic tile coaster", price="9.00")
-    small_shop.product(title="Linen ceramic-print towel", price="18.00", category=small_shop.textiles)
-    small_shop.product(title="Beeswax candle", price="12.00", category=small_shop.textiles)
-    small_shop.product(title="Hidden ceramic vase", is_public=False)
+    small_shop.add_product(title="Kosiv ceramic jug", price="24.00")
+    small_shop.add_product(title="Opishnia ceramic bowl", price="62.00")
+    small_shop.add_product(title="Ceramic tile coaster", price="9.00")
+    small_shop.add_product(title="Linen ceramic-print towel", price="18.00", category=small_shop.textiles)
+    small_shop.add_product(title="Beeswax candle", price="12.00", category=small_shop.textiles)
+    small_shop.add_product(title="Hidden ceramic vase", is_public=False)
     publish(
         home_page,
         StandardPage(

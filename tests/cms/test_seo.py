@@ -22,8 +22,8 @@ def json_ld(html):
 
 def test_sitemap_lists_live_pages_public_categories_and_browsable_products(client, home_page, small_shop):
     about = publish(home_page, StandardPage(title="About", slug="about"))
-    jug = small_shop.product(title="Kosiv jug")
-    hidden = small_shop.product(title="Hidden jug", is_public=False)
+    jug = small_shop.add_product(title="Kosiv jug")
+    hidden = small_shop.add_product(title="Hidden jug", is_public=False)
 
     response = client.get("/sitemap.xml")
 
@@ -47,7 +47,7 @@ def test_robots_txt_keeps_crawlers_out_of_baskets_and_points_at_the_sitemap(clie
 
 
 def test_product_page_carries_product_and_offer_json_ld_with_the_live_price(client, small_shop):
-    jug = small_shop.product(title='Kosiv jug "Roosters"', price="24.00")
+    jug = small_shop.add_product(title='Kosiv jug "Roosters"', price="24.00")
 
     data = json_ld(client.get(jug.get_absolute_url()).content.decode())
 
@@ -65,7 +65,7 @@ def test_product_page_carries_product_and_offer_json_ld_with_the_live_price(clie
 
 
 def test_sold_out_product_is_offered_as_out_of_stock(client, small_shop):
-    jug = small_shop.product(title="Kosiv jug", stock=0)
+    jug = small_shop.add_product(title="Kosiv jug", stock=0)
 
     data = json_ld(client.get(jug.get_absolute_url()).content.decode())
 
@@ -73,9 +73,9 @@ def test_sold_out_product_is_offered_as_out_of_stock(client, small_shop):
 
 
 def test_category_page_carries_a_breadcrumb_list_from_the_top_category(client, small_shop):
-    small_shop.product(title="Kosiv jug")
+    small_shop.add_product(title="Kosiv jug")
     jugs = small_shop.ceramics.add_child(name="Jugs", slug="jugs", is_public=True)
-    small_shop.product(title="Tall jug", category=jugs)
+    small_shop.add_product(title="Tall jug", category=jugs)
 
     data = json_ld(client.get(jugs.get_absolute_url()).content.decode())
 

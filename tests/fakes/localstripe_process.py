@@ -41,7 +41,7 @@ def skip_or_fail(reason):
     pytest.skip(reason)
 
 
-# One localstripe per test run, however many conftest files import the fixture below.
+# One localstripe per test run (this module is a plugin of tests/conftest.py).
 _running = {}
 
 

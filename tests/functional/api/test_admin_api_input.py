@@ -21,7 +21,7 @@ from oscarapi.serializers.fields import LazyRemoteFile
 from PIL import Image
 from rest_framework.exceptions import ValidationError
 
-from tests.functional.api.conftest import bearer, obtain_tokens, product_url
+from tests.functional.api.api_steps import bearer, obtain_tokens, product_url
 
 AttributeOptionGroup = get_model("catalogue", "AttributeOptionGroup")
 Basket = get_model("basket", "Basket")

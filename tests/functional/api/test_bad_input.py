@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from ptashka.api.pagination import ShopPagination
-from tests.functional.api.conftest import bearer, obtain_tokens, product_url
+from tests.functional.api.api_steps import bearer, obtain_tokens, product_url
 
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")

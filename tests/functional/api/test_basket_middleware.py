@@ -7,7 +7,7 @@ from django.utils.module_loading import import_string
 from oscar.apps.basket.middleware import BasketMiddleware as OscarBasketMiddleware
 from oscar.core.loading import get_model
 
-from tests.functional.api.conftest import bearer, obtain_tokens, product_url
+from tests.functional.api.api_steps import bearer, obtain_tokens, product_url
 
 Basket = get_model("basket", "Basket")
 

@@ -5,7 +5,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import UserAddressFactory, create_order
 from rest_framework.test import APIClient
 
-from tests.functional.api.conftest import bearer, obtain_tokens, product_url
+from tests.functional.api.api_steps import bearer, obtain_tokens, product_url, refused_checkout_commits
 
 Basket = get_model("basket", "Basket")
 BasketLineAttribute = get_model("basket", "LineAttribute")
@@ -169,6 +169,7 @@ def test_adding_a_line_to_another_users_basket_answers_404(victim, intruder, sec
     assert victim.snapshot() == before
 
 
+@refused_checkout_commits
 def test_checking_out_another_users_basket_answers_404_and_places_nothing(victim, intruder):
     orders_before = Order.objects.count()
 

@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import AccessToken
 
-from tests.functional.api.conftest import PASSWORD, basket_lines, bearer, obtain_tokens, product_url
+from tests.functional.api.api_steps import PASSWORD, basket_lines, bearer, obtain_tokens, product_url
 
 Basket = get_model("basket", "Basket")
 

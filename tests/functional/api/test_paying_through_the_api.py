@@ -9,17 +9,12 @@ from rest_framework.test import APIClient
 
 from ptashka.notifications.models import OutgoingEmail
 from ptashka.payments.models import CheckoutPayment
-from tests.functional.api.conftest import bearer, obtain_tokens, product_url
-from tests.functional.checkout import conftest as checkout_fixtures
+from tests.functional.api.api_steps import bearer, obtain_tokens, product_url, refused_checkout_commits
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 pytestmark = pytest.mark.django_db
-
-# The checkout tests' small shop (two products in EUR, 5.00 shipping) and their fresh Dummy provider.
-small_shop = checkout_fixtures.small_shop
-_fresh_dummy_provider = checkout_fixtures._fresh_dummy_provider
 
 ADDRESS = {
     "first_name": "Оксана",
@@ -148,6 +143,7 @@ def test_a_signed_in_shopper_pays_and_sees_the_order_in_their_list(small_shop, s
     assert Order.objects.get().user == shopper
 
 
+@refused_checkout_commits
 @pytest.mark.parametrize("payment_method", ["stripe", "paypal", "cash", ""])
 def test_a_payment_method_not_offered_is_refused_and_nothing_changes(api, small_shop, payment_method):
     basket = fill_basket(api, small_shop.products)
@@ -174,6 +170,7 @@ def test_amounts_and_currency_the_client_sends_are_ignored(api, small_shop):
     assert (payment.amount, payment.currency) == (Decimal("57.50"), "EUR")
 
 
+@refused_checkout_commits
 @pytest.mark.parametrize(
     "posted",
     [
@@ -195,6 +192,7 @@ def test_a_total_or_shipping_charge_other_than_the_shops_is_refused_and_nothing_
     assert basket_state(basket) == before
 
 
+@refused_checkout_commits
 def test_stock_taken_by_someone_else_is_a_clear_conflict_and_the_basket_is_kept(api, small_shop):
     product = small_shop.product
     basket = fill_basket(api, [product], quantity=2)

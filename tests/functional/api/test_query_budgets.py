@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 from oscar.test.factories import create_order, create_product
 
-from tests.functional.api.conftest import bearer, obtain_tokens, product_url
+from tests.functional.api.api_steps import bearer, obtain_tokens, product_url
 
 Category = get_model("catalogue", "Category")
 

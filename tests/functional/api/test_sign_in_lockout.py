@@ -6,7 +6,7 @@ import pytest
 from axes.models import AccessAttempt
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from tests.functional.api.conftest import PASSWORD
+from tests.functional.api.api_steps import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

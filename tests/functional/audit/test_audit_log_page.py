@@ -14,8 +14,6 @@ from django.utils import timezone
 from oscar.test.factories import create_product, create_stockrecord
 from wagtail.models import ModelLogEntry, Page
 
-from ptashka.demo.wagtail_tree import ensure_wagtail_roots
-
 pytestmark = pytest.mark.django_db
 
 AUDIT_LOG = reverse("ptashka_audit:log")
@@ -37,7 +35,6 @@ def stockrecord(db):
 
 
 def publish_page(editor, title="Pottery week"):
-    ensure_wagtail_roots()
     page = Page.get_first_root_node().add_child(
         instance=Page(title=title, slug=title.lower().replace(" ", "-"))
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory, create_offer, create_order, create_product, create_stockrecord
 
-from tests.functional.audit.conftest import entries_for, form_data
+from tests.functional.audit.audit_steps import entries_for, form_data
 
 Category = get_model("catalogue", "Category")
 ConditionalOffer = get_model("offer", "ConditionalOffer")

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 from oscar.apps.customer.utils import get_password_reset_url
-from oscar.test.factories import UserFactory, create_order
+from oscar.test.factories import create_order
 from rest_framework.test import APIClient
 
 from ptashka.notifications.models import OutgoingEmail
@@ -22,11 +22,6 @@ def shop_at_its_public_url(settings):
     settings.WAGTAILADMIN_BASE_URL = SHOP
     settings.OSCAR_URL_SCHEMA = "https"
     sync_sites_with_shop_url()
-
-
-@pytest.fixture
-def shopper(db):
-    return UserFactory(email="oksana@example.com")
 
 
 def test_password_reset_from_the_storefront_links_to_the_shop_over_https(

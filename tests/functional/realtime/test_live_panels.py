@@ -21,13 +21,11 @@ SCRIPT = "ptashka/js/live-orders.js"
 
 
 @pytest.fixture
-def shopper(client):
-    user = UserFactory(email="oksana@example.com")
-    client.force_login(user)
-    return user
+def signed_in(client, shopper):
+    client.force_login(shopper)
 
 
-def test_order_page_shows_the_live_status_panel_with_tracking(client, shopper):
+def test_order_page_shows_the_live_status_panel_with_tracking(client, signed_in, shopper):
     order = create_order(user=shopper, status="Pending")
     order.set_status("Paid")
     ShippingEvent.objects.create(
@@ -44,7 +42,7 @@ def test_order_page_shows_the_live_status_panel_with_tracking(client, shopper):
     assert SCRIPT in html
 
 
-def test_order_page_lists_the_refunds_made_on_the_order(client, shopper):
+def test_order_page_lists_the_refunds_made_on_the_order(client, signed_in, shopper):
     order = create_order(user=shopper, status="Paid")
     refunded, _ = PaymentEventType.objects.get_or_create(name="Refunded")
     PaymentEvent.objects.create(order=order, event_type=refunded, amount=Decimal("5.00"), reference="re_1")
@@ -57,7 +55,7 @@ def test_order_page_lists_the_refunds_made_on_the_order(client, shopper):
 
 
 def test_order_page_query_count_does_not_grow_with_the_orders_history(
-    client, shopper, django_assert_max_num_queries
+    client, signed_in, shopper, django_assert_max_num_queries
 ):
     short = create_order(user=shopper, status="Pending")
     long = create_order(user=shopper, status="Pending")
@@ -99,7 +97,7 @@ def test_guest_status_page_from_the_email_link_tracks_the_order(client):
     assert SCRIPT in html
 
 
-def test_someone_elses_order_page_is_still_not_found(client, shopper):
+def test_someone_elses_order_page_is_still_not_found(client, signed_in, shopper):
     order = create_order(user=UserFactory(), status="Pending")
 
     assert client.get(f"/accounts/orders/{order.number}/").status_code == 404

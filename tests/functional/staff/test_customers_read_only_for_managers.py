@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from oscar.test.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -11,11 +10,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def manager(demo_shop):
     return get_user_model().objects.get(username="manager")
-
-
-@pytest.fixture
-def shopper(db):
-    return UserFactory(is_active=True)
 
 
 def deactivate(client, user):

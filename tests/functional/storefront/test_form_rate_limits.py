@@ -5,9 +5,8 @@ from decimal import Decimal
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
-from django.core.cache import cache
 from oscar.core.loading import get_model
-from oscar.test.factories import UserFactory, VoucherFactory, create_product
+from oscar.test.factories import VoucherFactory, create_product
 
 Basket = get_model("basket", "Basket")
 
@@ -25,14 +24,6 @@ def low_limits(settings):
         **rest,
         "DEFAULT_THROTTLE_RATES": {scope: f"{LIMIT}/hour" for scope in rest["DEFAULT_THROTTLE_RATES"]},
     }
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def shopper():
-    return UserFactory(email="olena@example.com")
 
 
 def sign_in(client, email, password):

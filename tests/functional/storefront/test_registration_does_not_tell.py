@@ -3,7 +3,6 @@
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from oscar.test.factories import UserFactory
 
 from ptashka.notifications.models import OutgoingEmail
@@ -11,13 +10,6 @@ from ptashka.notifications.models import OutgoingEmail
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "Vyshyvanka-2026"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -34,9 +33,6 @@ def lockout_after_ten(settings):
     """The shop's defaults, set here so the tests do not depend on the environment."""
     settings.AXES_FAILURE_LIMIT = LIMIT
     settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
-    cache.clear()  # the per-address rate-limit counters
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import pytest
 import redis
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
@@ -16,9 +15,6 @@ def two_attempts_per_hour(settings):
         **rest,
         "DEFAULT_THROTTLE_RATES": {**rest["DEFAULT_THROTTLE_RATES"], "login": "2/hour"},
     }
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_login_attempts_are_counted_in_redis(two_attempts_per_hour):

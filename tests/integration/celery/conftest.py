@@ -126,7 +126,7 @@ class WorkerProcess:
 
 
 @pytest.fixture
-def start_worker(transactional_db, smtp_server, tmp_path):
+def start_worker(transactional_db, shared_cache_keys, smtp_server, tmp_path):
     """Starts `celery worker` processes on the test database; every one is killed at the end.
 
     Tests using it carry the postgres and redis markers (tests/conftest.py skips or fails them).

@@ -12,8 +12,6 @@ from django.test import Client
 from oscar.test.factories import UserFactory, create_order
 from websockets.sync.client import connect
 
-from tests.asgi_server import asgi_server_in_memory  # noqa: F401
-
 pytestmark = pytest.mark.postgres
 
 PUSH_SECONDS = 1  # functional: "within a second"

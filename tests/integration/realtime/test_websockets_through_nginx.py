@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from oscar.core.loading import get_class
 from oscar.test.factories import UserFactory, create_order
 from rest_framework_simplejwt.tokens import AccessToken
 from websockets.sync.client import connect
@@ -90,7 +91,7 @@ def test_owner_socket_through_nginx_gets_the_change_and_the_token_is_not_logged(
         open_timeout=10,
     ) as ws:
         assert json.loads(ws.recv(timeout=10))["type"] == "order.snapshot"
-        order.set_status("Paid")
+        get_class("order.processing", "EventHandler")().handle_order_status_change(order, "Paid")
         message = json.loads(ws.recv(timeout=PUSH_SECONDS))
 
     assert message["order"]["status"] == "Paid"

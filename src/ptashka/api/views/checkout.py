@@ -1,6 +1,6 @@
 """Oscar-api's checkout and order views: checkout pays and is rate limited; other people's orders 404."""
 
-from django.db import connections, transaction
+from django.db import transaction
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from oscar.core.loading import get_model
@@ -21,32 +21,17 @@ OrderLineAttribute = get_model("order", "LineAttribute")
 ERROR = {"type": "object", "properties": {"detail": {"type": "string"}}}
 
 
-class OutsideRequestTransaction:
-    """An API view that runs without the request-wide transaction of ATOMIC_REQUESTS."""
-
-    @classmethod
-    def as_view(cls, **initkwargs):
-        return transaction.non_atomic_requests(super().as_view(**initkwargs))
-
-    def handle_exception(self, exc):
-        # DRF marks the innermost open transaction for rollback when it turns an error into an
-        # answer. Such a view opened none, and one around it (a test's) is not its to spoil.
-        before = {db.alias: db.needs_rollback for db in connections.all() if db.in_atomic_block}
-        try:
-            return super().handle_exception(exc)
-        finally:
-            for db in connections.all():
-                if db.alias in before:
-                    db.set_rollback(before[db.alias])
-
-
-class CheckoutView(OutsideRequestTransaction, Throttled, checkout.CheckoutView):
+class CheckoutView(Throttled, checkout.CheckoutView):
     """Not one transaction per request: the record of a payment started at the provider is committed
     before the order is placed, so that a crash in between leaves reconciliation a trace."""
 
     throttle_scope = "checkout"
     serializer_class = CheckoutSerializer
     order_serializer_class = CheckoutOrderSerializer
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        return transaction.non_atomic_requests(super().as_view(**initkwargs))
 
     @extend_schema(
         summary="Place the order and start paying for it",

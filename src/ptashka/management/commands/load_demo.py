@@ -5,8 +5,9 @@ import time
 import warnings
 from contextlib import contextmanager
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Page
 
 from ptashka.demo.catalogue import load_catalogue
 from ptashka.demo.content import load_content
@@ -16,7 +17,6 @@ from ptashka.demo.pages import load_home_page
 from ptashka.demo.roles import load_roles
 from ptashka.demo.shipping import load_shipping
 from ptashka.demo.tally import Tally
-from ptashka.demo.wagtail_tree import ensure_wagtail_roots
 
 # Loggers that report each saved object at INFO level (stock alerts, Wagtail's background tasks,
 # page actions): a hundred lines of them would bury the summary.
@@ -40,9 +40,11 @@ class Command(BaseCommand):
     def handle(self, *args, no_images=False, **options):
         started = time.monotonic()
         tally = Tally()
+        if not Page.objects.filter(depth=1).exists():
+            # Wagtail's migrations make the root page; `manage.py flush` empties it with the rest.
+            raise CommandError("Wagtail's root page is missing: load the demo into a migrated database")
         # All or nothing: a failure half-way leaves the database as it was.
         with _quiet(enabled=options["verbosity"] < 2), transaction.atomic():
-            ensure_wagtail_roots()
             catalogue = load_catalogue(tally)
             if not no_images:
                 attach_product_images(catalogue.listed_products(), tally)

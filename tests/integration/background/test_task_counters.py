@@ -1,7 +1,6 @@
 """Every task's successes, failures and retries are counted for the metrics endpoint to come."""
 
 import pytest
-from django.core.cache import cache
 
 from ptashka.background.metrics import task_counters
 from ptashka.notifications import tasks
@@ -10,13 +9,6 @@ from ptashka.notifications.models import OutgoingEmail
 pytestmark = pytest.mark.django_db
 
 SEND_EMAIL = "ptashka.notifications.tasks.send_email"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_a_successful_task_counts_one_success():

@@ -7,13 +7,13 @@ from urllib.parse import urlencode
 import pytest
 from channels.db import database_sync_to_async
 from django.db import transaction
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 from oscar.test.factories import ShippingEventTypeFactory, create_order
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from ptashka.realtime.access import JWT_SUBPROTOCOL
 from ptashka.realtime.consumers import TOKEN_EXPIRED
-from tests.unit.realtime.conftest import (
+from tests.functional.realtime.sockets import (
     WAIT_SECONDS,
     close_code_for,
     guest_session,
@@ -25,10 +25,19 @@ from tests.unit.realtime.conftest import (
     status_link_session,
 )
 
+# The consumers read from their own threads: every test commits its data.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 Order = get_model("order", "Order")
 ShippingEvent = get_model("order", "ShippingEvent")
 PaymentEvent = get_model("order", "PaymentEvent")
 PaymentEventType = get_model("order", "PaymentEventType")
+EventHandler = get_class("order.processing", "EventHandler")
+
+
+def move(order, status):
+    """Change the status as the shop does it: through the order's EventHandler."""
+    EventHandler().handle_order_status_change(order, status)
 
 
 def path_of(order):
@@ -222,7 +231,7 @@ def test_status_change_is_pushed_with_its_history(order, shopper):
     async def scenario():
         socket, _, _ = await open_socket(path_of(order), session)
         await next_message(socket)
-        await database_sync_to_async(order.set_status)("Paid")
+        await database_sync_to_async(move)(order, "Paid")
         message = await next_message(socket)
         await socket.disconnect()
         return message
@@ -238,12 +247,12 @@ def test_status_change_is_pushed_with_its_history(order, shopper):
 def dispatch_with_tracking(order, reference):
     """As a shop manager does it: a shipping event holding the tracking number, then the status."""
     with transaction.atomic():
-        order.set_status("Paid")
-        order.set_status("Being processed")
-        ShippingEvent.objects.create(
-            order=order, event_type=ShippingEventTypeFactory(name="Dispatched"), notes=reference
+        move(order, "Paid")
+        move(order, "Being processed")
+        EventHandler().handle_shipping_event(
+            order, ShippingEventTypeFactory(name="Dispatched"), [], [], reference=reference
         )
-        order.set_status("Dispatched")
+        move(order, "Dispatched")
 
 
 def test_dispatch_with_tracking_reaches_the_owner_after_the_commit(order, shopper):
@@ -269,7 +278,7 @@ def test_dispatch_with_tracking_reaches_the_owner_after_the_commit(order, shoppe
 
 def refund(order, amount):
     event_type, _ = PaymentEventType.objects.get_or_create(name="Refunded")
-    PaymentEvent.objects.create(order=order, event_type=event_type, amount=amount, reference="re_1")
+    EventHandler().handle_payment_event(order, event_type, amount, reference="re_1")
 
 
 def test_partial_refund_is_pushed_without_a_status_change(order, shopper):
@@ -292,7 +301,7 @@ def test_partial_refund_is_pushed_without_a_status_change(order, shopper):
 
 def change_then_roll_back(order):
     with pytest.raises(RuntimeError), transaction.atomic():
-        order.set_status("Paid")
+        move(order, "Paid")
         raise RuntimeError("the request failed after the status change")
 
 
@@ -338,7 +347,7 @@ def test_an_unreachable_channel_layer_never_stops_a_status_change_or_a_checkout(
     caplog.set_level(logging.ERROR, logger="ptashka.realtime")
 
     # when the order moves on and a new order is placed
-    order.set_status("Paid")
+    move(order, "Paid")
     placed = create_order(status="Pending", guest_email="next@example.com")
 
     # then both happened, and the failures to publish were logged

@@ -1,20 +1,12 @@
-"""Channels' WebsocketCommunicator against the project's real ASGI application, with committed orders.
-
-The consumers read the database from worker threads, so these tests commit their data
-(transactional_db) instead of hiding it in a test transaction the consumers cannot see.
-"""
+"""Opening the shop's websockets as a browser would: sessions, tokens, and what the server answers."""
 
 import json
 from importlib import import_module
 
-import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
-from oscar.test.factories import UserFactory, create_order
-
-from ptashka.realtime.consumers import REFUSED
 
 ORIGIN = "http://testserver"
 # Functional timeouts: how long a test waits for a message before it counts as not sent.
@@ -72,40 +64,6 @@ def close_code_for(path, session_key=None, subprotocols=None):
 
 async def next_message(communicator):
     return json.loads(await communicator.receive_from(timeout=WAIT_SECONDS))
-
-
-@pytest.fixture(autouse=True)
-def in_memory_channel_layer(settings):
-    """Channels' in-memory layer: channels-redis lets a closed consumer go only after its 5 s poll.
-
-    The real Redis layer is what tests/integration/realtime runs against, between two processes.
-    """
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-
-
-@pytest.fixture
-def shopper(transactional_db):
-    return UserFactory(email="oksana@example.com")
-
-
-@pytest.fixture
-def stranger(transactional_db):
-    return UserFactory(email="stranger@example.com")
-
-
-@pytest.fixture
-def order(shopper):
-    return create_order(user=shopper, status="Pending")
-
-
-@pytest.fixture
-def guest_order(transactional_db):
-    return create_order(status="Pending", guest_email="guest@example.com")
-
-
-@pytest.fixture
-def refused():
-    return REFUSED
 
 
 def status_link_session(email):

@@ -34,24 +34,39 @@ class EventHandler(processing.EventHandler):
     # --------
 
     def handle_order_status_change(self, order, new_status, note_msg=None):
-        """Move the order, then say so; at dispatch the held money is taken first.
+        """A person moves the order (the dashboard): the provider is told first, then the order moves.
 
-        A capture that fails raises (a PaymentError the dashboard shows) before the status moves,
-        so an order is never shown as dispatched with its money still only held.
+        At dispatch the held money is taken; at cancellation every payment that could still be
+        charged or holds money is given up at the provider, and an order whose money was taken is
+        refused (refund it). A provider that fails raises a PaymentError the dashboard shows, before
+        the status moves, so an order is never shown dispatched with its money only held, or
+        cancelled with a payment still open.
         """
         if new_status == order.status:
             return
-        if new_status == settings.ORDER_DISPATCHED_STATUS and new_status in order.available_statuses():
-            self.capture_held_payment(order)
-        super().handle_order_status_change(order, new_status, note_msg=note_msg)
-        self.status_changed(order, new_status)
+        if new_status in order.available_statuses():
+            if new_status == settings.ORDER_DISPATCHED_STATUS:
+                self.capture_held_payment(order)
+            elif new_status == CANCELLED:
+                self.give_up_payments(order)
+                order.refresh_from_db(fields=["status"])  # the provider's cancellation may have moved it
+        self.move(order, new_status, note_msg=note_msg)
 
     def move_along_pipeline(self, order, new_status):
-        """Move only where the pipeline allows: a late or repeated event never moves an order back."""
+        """Move only where the pipeline allows: a late or repeated event never moves an order back.
+
+        The payments recorder's way in: the provider has already spoken, so nothing is asked of it.
+        """
         if order.status == new_status or new_status not in order.available_statuses():
             return False
-        self.handle_order_status_change(order, new_status)
+        self.move(order, new_status)
         return True
+
+    def move(self, order, new_status, note_msg=None):
+        if new_status == order.status:
+            return
+        super().handle_order_status_change(order, new_status, note_msg=note_msg)
+        self.status_changed(order, new_status)
 
     def status_changed(self, order, new_status):
         """Everything an order reaching a status sets off, in one place."""
@@ -73,6 +88,11 @@ class EventHandler(processing.EventHandler):
         from ptashka.payments import facade
 
         facade.capture_payment(order)
+
+    def give_up_payments(self, order):
+        from ptashka.payments import facade
+
+        facade.give_up_order_payments(order)
 
     # Payments
     # --------

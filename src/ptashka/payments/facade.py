@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from oscar.apps.order.exceptions import UnableToPlaceOrder
-from oscar.apps.payment.exceptions import UnableToTakePayment
+from oscar.apps.payment.exceptions import PaymentError, UnableToTakePayment
 from oscar.core.loading import get_model
 
 from ptashka.public_url import shop_url
@@ -54,6 +54,7 @@ __all__ = [
     "REQUIRES_ACTION",
     "SUCCEEDED",
     "UNAVAILABLE",
+    "MoneyAlreadyTaken",
     "PaymentDeclined",
     "PaymentServiceUnavailable",
     "RefundRefused",
@@ -195,6 +196,13 @@ def give_up_payment(payment):
         logger.warning("Could not cancel %s now; reconciliation will", payment.record)
 
 
+CANCELLED_PAYMENT = gettext_lazy("This order's payment was cancelled; it can no longer be paid.")
+
+
+class MoneyAlreadyTaken(PaymentError):
+    """A cancellation that would keep money the shopper paid: the order is refunded instead."""
+
+
 # --- one payment --------------------------------------------------------------------------------------
 
 
@@ -244,6 +252,10 @@ def pay_with_token(payment, token):
     Returns (state, order). A decline is recorded as far as the provider tells us now (else by its
     webhook or reconciliation) and raised as PaymentDeclined.
     """
+    payment.refresh_from_db(fields=["status"])
+    if payment.status == CANCELLED:
+        # Given up by the shop (order cancelled, unpaid too long): a card sent now is never charged.
+        raise PaymentDeclined(CANCELLED_PAYMENT)
     gateway = gateway_by_code(payment.gateway)
     try:
         state = gateway.pay_with_token(payment.reference, token)
@@ -267,6 +279,25 @@ def cancel_payment(payment):
     )
     _recorded(payment, state)
     return state
+
+
+def give_up_order_payments(order):
+    """The shop cancels an order: every payment that could still be charged, or that holds money, is
+    given up at the provider first, so the shopper cannot pay a cancelled order and held money goes back.
+
+    Call it before the order's status moves. An order whose money was taken is not cancelled here:
+    raises MoneyAlreadyTaken (refund it instead); an unreachable provider raises
+    PaymentServiceUnavailable. Either way nothing changes.
+    """
+    if order_pipeline.captured(order.number):
+        raise MoneyAlreadyTaken(
+            gettext_lazy(
+                "The money for this order was taken: refund it on the Payment tab instead of cancelling, "
+                "or cancelling would keep the shopper's money."
+            )
+        )
+    for payment in order_pipeline.open_payments(order.number):
+        cancel_payment(payment)
 
 
 def capture_payment(order):

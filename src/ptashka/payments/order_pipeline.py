@@ -129,6 +129,18 @@ def authorised_payment(order_number):
     )
 
 
+def open_payments(order_number):
+    """The order's payments that could still be charged or hold money: unpaid, declined or authorised."""
+    return CheckoutPayment.objects.filter(
+        order_number=order_number, status__in=(states.REQUIRES_ACTION, states.FAILED, states.AUTHORISED)
+    ).order_by("pk")
+
+
+def captured(order_number):
+    """True when money was taken for the order (whatever was refunded since)."""
+    return CheckoutPayment.objects.filter(order_number=order_number, status=states.SUCCEEDED).exists()
+
+
 def check_refund(order_number, amount, token):
     """Read-only: the captured payment to refund and the refund this token already made, if any.
 

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.core import checks
+from django.utils.module_loading import import_string
 
+from .gateway import Gateway
 from .registry import configured_codes
 
 PAYPAL_ENVIRONMENTS = ("sandbox", "live")
@@ -39,9 +41,49 @@ def check_paypal_settings(app_configs, **kwargs):
     return problems
 
 
+def gateway_list_errors():
+    """Entries of PAYMENT_GATEWAYS that are not gateways: a typo would otherwise fail every checkout."""
+    errors, codes = [], {}
+    for path in settings.PAYMENT_GATEWAYS:
+        try:
+            gateway_class = import_string(path)
+        except ImportError as error:
+            errors.append(
+                checks.Error(
+                    f"PAYMENT_GATEWAYS names {path!r}, which cannot be imported: {error}.",
+                    hint="List gateway classes by their dotted path, such as "
+                    "'ptashka.payments.stripe_gateway.StripeGateway'.",
+                    id="ptashka_payments.E004",
+                )
+            )
+            continue
+        if not (isinstance(gateway_class, type) and issubclass(gateway_class, Gateway)):
+            errors.append(
+                checks.Error(
+                    f"PAYMENT_GATEWAYS names {path!r}, which is not a payment gateway class.",
+                    hint="Each entry is a subclass of ptashka.payments.gateway.Gateway.",
+                    id="ptashka_payments.E004",
+                )
+            )
+        elif gateway_class.code in codes:
+            errors.append(
+                checks.Error(
+                    f"PAYMENT_GATEWAYS lists two gateways with the code {gateway_class.code!r}: "
+                    f"{codes[gateway_class.code]!r} and {path!r}.",
+                    hint="List each gateway once.",
+                    id="ptashka_payments.E004",
+                )
+            )
+        else:
+            codes[gateway_class.code] = path
+    return errors
+
+
 def payment_setup_errors():
     """What stops checkout taking real money; the system check and /readyz report the same problems."""
-    errors = []
+    errors = gateway_list_errors()
+    if errors:
+        return errors  # which gateways are offered cannot be said until the list is right
     if not configured_codes():
         errors.append(
             checks.Error(

@@ -1,5 +1,6 @@
 """System checks of the payment setup: no gateway, Stripe without its webhook secret, Dummy in deployment."""
 
+import pytest
 from django.core import checks
 
 from ptashka.payments.checks import check_dummy_gateway_in_deployment, check_payment_gateways
@@ -63,3 +64,21 @@ def test_the_dummy_gateway_off_is_not_warned_about(settings):
     settings.PAYMENTS_DUMMY_GATEWAY = False
 
     assert check_dummy_gateway_in_deployment(None) == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "says"),
+    [
+        ("ptashka.payments.stripe_gateway.StripeGatway", "cannot be imported"),
+        ("ptashka.payments.nowhere.Gateway", "cannot be imported"),
+        ("ptashka.payments.gateway.PaymentState", "is not a payment gateway class"),
+        ("ptashka.payments.dummy.DummyGateway", "two gateways with the code 'dummy'"),
+    ],
+)
+def test_a_wrong_entry_in_the_gateway_list_is_an_error_naming_it(settings, entry, says):
+    settings.PAYMENT_GATEWAYS = [*settings.PAYMENT_GATEWAYS, entry]
+
+    problems = check_payment_gateways(None)
+
+    assert ids(problems) == ["ptashka_payments.E004"]
+    assert entry in problems[0].msg and says in problems[0].msg

@@ -79,6 +79,11 @@ class Outage:
         logger.warning("Redis cache %s answers again after %.1f s", self.name, seconds)
 
 
+def glob_escape(text):
+    """A key prefix as a literal in a Redis SCAN pattern."""
+    return "".join(f"\\{char}" if char in "*?[]\\" else char for char in text)
+
+
 _outages = {}
 _outages_lock = threading.Lock()
 
@@ -193,4 +198,22 @@ class FailOpenRedisCache(RedisCache):
         return self._guarded("delete_many", None, written, super().delete_many, keys, version)
 
     def clear(self):
-        return self._guarded("clear", False, (), super().clear)
+        """Delete this cache's own keys, not the database's.
+
+        Django's RedisCache.clear() is FLUSHDB, and the Celery broker and the channel layer may
+        share the database (one REDIS_URL): clearing the cache must not drop queued tasks.
+        """
+        return self._guarded("clear", False, (), self._delete_own_keys)
+
+    def _delete_own_keys(self):
+        client = self._cache.get_client(write=True)
+        pattern = f"{glob_escape(self.key_prefix)}:*"
+        batch = []
+        for key in client.scan_iter(match=pattern, count=1000):
+            batch.append(key)
+            if len(batch) == 1000:
+                client.delete(*batch)
+                batch = []
+        if batch:
+            client.delete(*batch)
+        return True

@@ -19,6 +19,7 @@ Dispatcher = get_class("communication.utils", "Dispatcher")
 CommunicationEventType = get_model("communication", "CommunicationEventType")
 CommunicationEvent = get_model("order", "CommunicationEvent")
 
+ORDERS_PERMISSION = "order.change_order"
 NEW_ORDER_FOR_MANAGER = "NEW_ORDER_FOR_MANAGER"
 ORDER_STATUS_CHANGED = "ORDER_STATUS_CHANGED"
 ORDER_DISPATCHED = "ORDER_DISPATCHED"
@@ -32,11 +33,18 @@ PAID = "Paid"
 
 
 def shop_manager_emails():
-    """SHOP_MANAGER_EMAILS if set, else every active staff member with an address."""
+    """SHOP_MANAGER_EMAILS if set, else every active user who handles orders (the Shop managers
+    group's order.change_order, or a superuser): a merchandiser being staff is not enough."""
     if settings.SHOP_MANAGER_EMAILS:
         return list(settings.SHOP_MANAGER_EMAILS)
-    staff = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
-    return sorted(set(staff.values_list("email", flat=True)))
+    managers = (
+        get_user_model()
+        .objects.with_perm(
+            ORDERS_PERMISSION, is_active=True, backend="django.contrib.auth.backends.ModelBackend"
+        )
+        .exclude(email="")
+    )
+    return sorted(set(managers.values_list("email", flat=True)))
 
 
 def tracking_reference(order):

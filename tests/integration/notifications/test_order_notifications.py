@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 
 import pytest
 import requests
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import transaction
 from oscar.core.loading import get_class, get_model
@@ -86,16 +87,22 @@ def test_new_order_emails_every_shop_manager_once(django_capture_on_commit_callb
     assert str(order.number) in manager_mail[0].body
 
 
-def test_without_a_setting_active_staff_get_the_new_order_email(django_capture_on_commit_callbacks):
-    UserFactory(email="staff@ptashka.localhost", is_staff=True)
-    UserFactory(email="former@ptashka.localhost", is_staff=True, is_active=False)
+def test_without_a_setting_those_who_handle_orders_get_the_new_order_email(
+    django_capture_on_commit_callbacks,
+):
+    handles_orders = Permission.objects.get(content_type__app_label="order", codename="change_order")
+    managers = Group.objects.create(name="Shop managers")
+    managers.permissions.add(handles_orders)
+    UserFactory(email="manager@ptashka.localhost", is_staff=True).groups.add(managers)
+    UserFactory(email="former@ptashka.localhost", is_staff=True, is_active=False).groups.add(managers)
+    UserFactory(email="merchandiser@ptashka.localhost", is_staff=True)  # staff, but not for orders
+    UserFactory(email="owner@ptashka.localhost", is_staff=True, is_superuser=True)
 
     with django_capture_on_commit_callbacks(execute=True):
         create_order()
 
     recipients = [m.to[0] for m in mail.outbox if m.subject.startswith("New order")]
-    assert recipients.count("staff@ptashka.localhost") == 1
-    assert "former@ptashka.localhost" not in recipients
+    assert sorted(recipients) == ["manager@ptashka.localhost", "owner@ptashka.localhost"]
 
 
 def test_status_change_emails_the_customer_once_per_status(

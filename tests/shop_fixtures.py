@@ -4,6 +4,7 @@ from decimal import Decimal
 from functools import cached_property
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -25,6 +26,15 @@ ADDRESS = {
     "postcode": "01001",
     "country": "UA",
 }
+
+
+def staff_who_handles_orders(email):
+    """Staff allowed to change orders, as the Shop managers group is: they get the new-order emails."""
+    user = factories.UserFactory(email=email, is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="order", codename="change_order")
+    )
+    return user
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from django.core import mail
 from django.urls import reverse
 from kombu import Producer
 from oscar.core.loading import get_model
-from oscar.test.factories import UserFactory
 
 from ptashka.celery import app as celery_app
 from ptashka.notifications.models import DeliveryStatus, OutgoingEmail
 from ptashka.notifications.outbox import requeue_unsent
+from tests.shop_fixtures import staff_who_handles_orders
 
 Order = get_model("order", "Order")
 
@@ -61,7 +61,7 @@ def broker_down(settings, monkeypatch):
 def test_checkout_with_the_broker_down_places_the_order_and_leaves_the_email_for_requeue(
     client, small_shop, to_preview, broker_down, django_capture_on_commit_callbacks, capsys
 ):
-    UserFactory(email="manager@ptashka.localhost", is_staff=True)
+    staff_who_handles_orders("manager@ptashka.localhost")
     to_preview(client, [small_shop.product])
     client.post(reverse("checkout:preview"), {"gateway": "dummy"})
 

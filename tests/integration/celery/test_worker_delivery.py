@@ -12,6 +12,7 @@ from ptashka.background.retry import PermanentDeliveryError
 from ptashka.notifications import tasks
 from ptashka.notifications.models import DeliveryStatus, OutgoingEmail
 from ptashka.notifications.outbox import queue_email
+from tests.shop_fixtures import staff_who_handles_orders
 
 CustomerDispatcher = get_class("customer.utils", "CustomerDispatcher")
 
@@ -41,7 +42,7 @@ def test_a_new_order_reaches_the_shop_manager_through_two_chained_tasks(
 ):
     smtp, _port = smtp_server
     start_worker()
-    UserFactory(email="manager@ptashka.localhost", is_staff=True)
+    staff_who_handles_orders("manager@ptashka.localhost")
 
     order = create_order()
 

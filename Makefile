@@ -6,8 +6,10 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BENCH_PRODUCTS ?= 10000
+BENCH_SECONDS ?= 10
 
-.PHONY: run test contract install install-test migrate demo serve lint format check worker beat constraints clean
+.PHONY: run test contract bench install install-test migrate demo serve lint format check worker beat constraints clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +51,11 @@ test: install-test check
 ## fresh database (DATABASE_URL's name + _contract, PostgreSQL); see README "Contract tests"
 contract: install-test
 	$(PY) tests/contract/run.py
+
+## make bench: Ptashka against stock django-oscar and a minimal Django view on this box (PostgreSQL
+## from DATABASE_URL, Redis db BENCH_REDIS_URL); writes bench/RESULTS.md; see README "Benchmark"
+bench: install
+	BENCH_PRODUCTS=$(BENCH_PRODUCTS) BENCH_SECONDS=$(BENCH_SECONDS) $(PY) bench/run.py
 
 check:
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ from cms import search as cms_search
 from cms import sitemaps as cms_sitemaps
 from ptashka import health
 from ptashka.api import errors as api_errors
+from ptashka.page_cache import views as page_cache_views
 from ptashka.security import reports as csp_reports
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     # Browsers post Content-Security-Policy violations here (CSP_REPORT_URL); each is logged.
     path("csp-report/", csp_reports.csp_report, name="csp-report"),
+    # A visitor's own basket total, name, CSRF token and messages, for pages that came from a cache.
+    path("visitor/", page_cache_views.visitor, name="visitor"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

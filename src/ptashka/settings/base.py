@@ -130,6 +130,8 @@ INSTALLED_APPS = [
     "channels",
     "storages",
     "ptashka.apps.PtashkaConfig",
+    # the full-page cache for anonymous shoppers (see "page cache")
+    "ptashka.page_cache.apps.PageCacheConfig",
     # background work
     "ptashka.background.apps.BackgroundConfig",
     "ptashka.notifications.apps.NotificationsConfig",
@@ -150,6 +152,8 @@ SITE_ID = 1
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous visitors' cached pages before sessions, auth and locale run (see "page cache").
+    "ptashka.page_cache.middleware.PageCacheMiddleware",
     # Browser security headers (see "browser security headers"): CSP with a nonce, Permissions-Policy,
     # no-store on basket/checkout/account pages, SameSite/Secure on Oscar's cookies.
     "ptashka.security.content_policy.AreaContentSecurityPolicyMiddleware",
@@ -718,6 +722,44 @@ PERMISSIONS_POLICY = {
 NO_STORE_PATH_PREFIXES = ["/basket/", "/checkout/", "/accounts/", "/dashboard/"]
 # Oscar sets no SameSite on its basket cookie; OscarCookieFlagsMiddleware adds this (and Secure in prod).
 OSCAR_COOKIE_SAMESITE = "Lax"
+
+# templates.W003 says two tag libraries share a name: ptashka.templatetags.category_tags replaces
+# Oscar's on purpose (TEMPLATES' "libraries" above), so Oscar's templates keep their {% load %}.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
+
+# --- page cache ----------------------------------------------------------------------------------
+
+# Whole pages for visitors without a session, basket or messages cookie, from CACHES["default"]
+# (ptashka.page_cache); any content change makes every stored page stale. PAGE_CACHE_SECONDS is the
+# longest a page is kept; a scheduled offer, page or announcement change keeps it shorter.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
+    *NO_STORE_PATH_PREFIXES,
+    "/cms/",
+    "/api/",
+    "/django-admin/",
+    "/healthz",
+    "/readyz",
+    "/ws/",
+    "/visitor/",
+    "/i18n/",
+    "/payments/",
+    "/csp-report/",
+    "/reminders/",
+    "/documents/",
+]
+# The nginx page cache option (deploy/nginx.conf): Wagtail's frontend cache sends PURGE here on publish,
+# e.g. http://127.0.0.1 (nginx, from the shop host). Empty: no nginx cache to purge.
+PAGE_CACHE_PURGE_URL = env.str("PAGE_CACHE_PURGE_URL", default="")
+if PAGE_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": PAGE_CACHE_PURGE_URL,
+        }
+    }
 
 # --- observability (logs, Sentry, readiness) -----------------------------------------------------
 

@@ -274,7 +274,17 @@ def test_prod_passes_the_deployment_checklist_without_a_warning():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues (0 silenced)." in result.stdout
+    # One silenced on purpose: templates.W003, our category_tags replacing Oscar's (settings/base.py).
+    assert "System check identified no issues (1 silenced)." in result.stdout
+
+
+def test_the_only_silenced_check_is_the_category_tags_replacement():
+    from django.conf import settings
+
+    assert settings.SILENCED_SYSTEM_CHECKS == ["templates.W003"]
+    assert settings.TEMPLATES[0]["OPTIONS"]["libraries"] == {
+        "category_tags": "ptashka.templatetags.category_tags"
+    }
 
 
 def test_prod_collects_static_files_into_a_manifest(tmp_path):

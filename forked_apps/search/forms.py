@@ -30,6 +30,12 @@ class BrowseSortForm(forms.Form):
 
     sort_by = forms.ChoiceField(label=_("Sort by"), choices=SORT_BY_CHOICES, required=False)
 
+    def sorts_by_price(self):
+        return self.ordering() in (
+            self.ORDERINGS[self.PRICE_LOW_TO_HIGH],
+            self.ORDERINGS[self.PRICE_HIGH_TO_LOW],
+        )
+
     def ordering(self):
         choice = self.cleaned_data.get("sort_by") if self.is_valid() else None
         return self.ORDERINGS[choice or self.NEWEST]

@@ -12,19 +12,28 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage
-from django.db.models import Min
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from oscar.core.loading import get_class, get_model
 
+from ptashka.category_tree import CategoryTree
 from ptashka.product_listing import browsable_products
 
 BrowseSortForm = get_class("search.forms", "BrowseSortForm")
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def lowest_price(**product_lookup):
+    """The lowest stock record price of the products ``product_lookup`` names, for one product row."""
+    prices = StockRecord.objects.filter(price__isnull=False, **product_lookup).order_by("price")
+    return Subquery(prices.values("price")[:1])
 
 
 class CatalogueView(ListView):
@@ -57,9 +66,16 @@ class CatalogueView(ListView):
         return browsable_products()
 
     def get_queryset(self):
-        # A parent product sells at its cheapest child's price.
-        price = Coalesce(Min("stockrecords__price"), Min("children__stockrecords__price"))
-        return self.products().annotate(browse_price=price).order_by(*self.form.ordering())
+        products = self.products()
+        ordering = self.form.ordering()
+        if self.form.sorts_by_price():
+            # A parent product sells at its cheapest child's price. Only the price sorts need it:
+            # each product's price is two index probes, where a join and GROUP BY over every
+            # stock record made the default listing and its COUNT aggregate the whole catalogue.
+            own = lowest_price(product=OuterRef("pk"))
+            variants = lowest_price(product__parent=OuterRef("pk"))
+            products = products.annotate(browse_price=Coalesce(own, variants))
+        return products.order_by(*ordering)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -75,25 +91,31 @@ class ProductCategoryView(CatalogueView):
     enforce_paths = True
 
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category, pk=self.kwargs["pk"])
+        self.categories = CategoryTree.for_request(request)
+        self.category = self.categories.by_pk.get(int(self.kwargs["pk"]))
         # Staff may look at hidden categories to check their layout.
-        if not (self.category.is_public or request.user.is_staff):
+        if self.category is None or not (self.category.is_public or request.user.is_staff):
             raise Http404()
-        expected_path = self.category.get_absolute_url()
+        expected_path = self.categories.url(self.category)
         if self.enforce_paths and unquote(expected_path) != unquote(request.path):
             return HttpResponsePermanentRedirect(expected_path)
         return super().get(request, *args, **kwargs)
 
     def first_page_url(self):
-        return self.category.get_absolute_url()
+        return self.categories.url(self.category)
 
     def products(self):
-        descendants = self.category.get_descendants_and_self()
-        in_category = Product.objects.filter(categories__in=descendants).values("pk")
-        return super().products().filter(pk__in=in_category)
+        in_category = ProductCategory.objects.filter(
+            product=OuterRef("pk"),
+            category__in=[category.pk for category in self.categories.descendants_and_self(self.category)],
+        )
+        return super().products().filter(Exists(in_category))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
+        context["category_ancestors"] = [
+            (ancestor, self.categories.url(ancestor)) for ancestor in self.categories.ancestors(self.category)
+        ]
         context["summary"] = self.category.name
         return context

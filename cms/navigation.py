@@ -129,12 +129,24 @@ class AnnouncementBar(DraftStateMixin, RevisionMixin, PreviewableMixin, models.M
 
     @classmethod
     def current(cls, now=None):
+        return cls.showing_of(cls.not_over(now), now)
+
+    @classmethod
+    def not_over(cls, now=None):
+        """Live bars showing now or later, the one published last first: it wins when several overlap."""
         now = now or timezone.now()
-        showing = Q(starts_at__isnull=True) | Q(starts_at__lte=now)
         not_over = Q(ends_at__isnull=True) | Q(ends_at__gt=now)
-        # The one published last wins when several overlap; the same on every database.
         latest = F("last_published_at").desc(nulls_last=True)
-        return cls.objects.filter(showing, not_over, live=True).order_by(latest, "-pk").first()
+        return list(cls.objects.filter(not_over, live=True).order_by(latest, "-pk"))
+
+    @staticmethod
+    def showing_of(bars, now=None):
+        """The first of ``bars`` (in not_over's order) whose time has come and not gone."""
+        now = now or timezone.now()
+        for bar in bars:
+            if (bar.starts_at is None or bar.starts_at <= now) and (bar.ends_at is None or bar.ends_at > now):
+                return bar
+        return None
 
 
 register_snippet(MainMenu)

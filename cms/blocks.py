@@ -26,6 +26,10 @@ def _request(parent_context):
     return (parent_context or {}).get("request")
 
 
+def _page_products(parent_context):
+    return (parent_context or {}).get("page_shop_products")
+
+
 def _first_sellable_product_pk():
     """A product to show in the block picker's preview: whatever the shop sells right now."""
     for item in shop.shop_items(shop.newest_in_category(None, 4)):
@@ -171,14 +175,16 @@ class ProductBlock(blocks.StructBlock):
     def get_preview_value(self):
         return self.to_python({"product": _first_sellable_product_pk(), "blurb": "Made by hand in Kosiv."})
 
-    def live_item(self, value, request=None):
+    def live_item(self, value, request=None, page_products=None):
         product = value.get("product")
-        items = shop.shop_items(shop.products_by_ids([product.pk] if product else []), request)
+        ids = [product.pk] if product else []
+        products = page_products.products(ids) if page_products else shop.products_by_ids(ids)
+        items = shop.shop_items(products, request)
         return items[0] if items else None
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["item"] = self.live_item(value, _request(parent_context))
+        context["item"] = self.live_item(value, _request(parent_context), _page_products(parent_context))
         return context
 
     def get_api_representation(self, value, context=None):
@@ -287,7 +293,20 @@ class ProductCollectionBlock(blocks.StructBlock):
             }
         )
 
-    def candidates(self, value):
+    def source_of(self, value):
+        """Where the products come from, or None for hand-picked ones."""
+        if value["source"] == self.HAND_PICKED:
+            return None
+        return shop.ProductSource(
+            kind=value["source"], category=value["category"], offer=value["offer"], limit=value["count"]
+        )
+
+    def hand_picked_ids(self, value):
+        return [product.pk for product in value["products"] if product is not None]
+
+    def candidates(self, value, page_products=None):
+        if page_products is not None:
+            return page_products.candidates(self, value)
         source, count = value["source"], value["count"]
         if source == self.NEWEST:
             return shop.newest_in_category(value["category"], count)
@@ -295,10 +314,10 @@ class ProductCollectionBlock(blocks.StructBlock):
             return shop.top_in_category(value["category"], count)
         if source == self.OFFER:
             return shop.products_in_offer(value["offer"], count)
-        return shop.products_by_ids([product.pk for product in value["products"] if product is not None])
+        return shop.products_by_ids(self.hand_picked_ids(value))
 
-    def live_items(self, value, request=None):
-        items = shop.shop_items(self.candidates(value), request)
+    def live_items(self, value, request=None, page_products=None):
+        items = shop.shop_items(self.candidates(value, page_products), request)
         if value["source"] != self.HAND_PICKED:
             items = items[: value["count"]]
         return items
@@ -313,7 +332,7 @@ class ProductCollectionBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["items"] = self.live_items(value, _request(parent_context))
+        context["items"] = self.live_items(value, _request(parent_context), _page_products(parent_context))
         context["see_all_url"] = self.see_all_url(value)
         return context
 
@@ -441,3 +460,37 @@ class StoryStreamBlock(blocks.StreamBlock):
     product = ProductBlock()
     product_collection = ProductCollectionBlock()
     call_to_action = CallToActionBlock()
+
+
+class PageShopProducts:
+    """Every product the shop blocks of one page show, fetched together before the blocks render.
+
+    Each block fetching its own products cost the listing queryset's queries once per block; here
+    a page costs them once, with one more query for every carousel's ids (cms/includes/stream.html).
+    """
+
+    def __init__(self, stream):
+        picked_ids, sources = [], []
+        for child in stream:
+            block, value = child.block, child.value
+            if isinstance(block, ProductBlock) and value.get("product") is not None:
+                picked_ids.append(value["product"].pk)
+            elif isinstance(block, ProductCollectionBlock):
+                source = block.source_of(value)
+                if source is None:
+                    picked_ids += block.hand_picked_ids(value)
+                else:
+                    sources.append(source)
+        self.ids_by_source = shop.product_ids_from_sources(list(dict.fromkeys(sources)))
+        wanted = set(picked_ids).union(*self.ids_by_source.values())
+        self.by_id = {p.pk: p for p in shop.products_queryset().filter(pk__in=wanted)} if wanted else {}
+
+    def products(self, ids):
+        """The products with these ids in this order; None for one shoppers cannot browse."""
+        return [self.by_id.get(pk) for pk in ids]
+
+    def candidates(self, block, value):
+        source = block.source_of(value)
+        if source is None:
+            return self.products(block.hand_picked_ids(value))
+        return self.products(self.ids_by_source.get(source, []))

@@ -1,7 +1,10 @@
 """Live shop data for content blocks: products with price and stock from Oscar's strategy."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
+from django.db.models import F, Value
 from django.urls import reverse
 from oscar.core.loading import get_class, get_model
 
@@ -109,6 +112,76 @@ def products_in_offer(offer, limit):
         return []
     queryset = products_queryset().filter(pk__in=offer.products().values("pk"))
     return list(queryset.order_by("-date_created", "-pk")[: limit * OVERFETCH])
+
+
+NEWEST_FIRST = [F("date_created").desc(), F("pk").desc()]
+# Oscar's analytics score, best first; PostgreSQL puts products never scored first, as before.
+BEST_SELLING_FIRST = [F("stats__score").desc(nulls_first=True), *NEWEST_FIRST]
+
+
+@dataclass(frozen=True)
+class ProductSource:
+    """Where a block's products come from: the newest or best sellers of a category, or an offer's."""
+
+    kind: str  # "newest", "top" or "offer"
+    category: object = None
+    offer: object = None
+    limit: int = 8
+
+
+def _source_queryset(source):
+    if source.kind == "offer":
+        if source.offer is None or not source.offer.has_products:
+            return None
+        return Product.objects.browsable().filter(pk__in=source.offer.products().values("pk"))
+    return _in_category(Product.objects.browsable(), source.category)
+
+
+def _rank_key(kind):
+    """The Python twin of a source's ORDER BY, to put each source's rows back in order after a UNION."""
+
+    def newest_first(row):
+        _, pk, created, _ = row
+        return (-created.timestamp(), -pk)
+
+    def best_selling_first(row):
+        score = row[3]
+        return (score is not None, -(score or 0), *newest_first(row))
+
+    return best_selling_first if kind == "top" else newest_first
+
+
+def product_ids_from_sources(sources):
+    """The product ids each source lists, best first: {source: [pk, ...]}, in one query on PostgreSQL.
+
+    A page's carousels each ask for their own category or offer; asked one by one they cost a query
+    each, so a page with more blocks made more queries. A UNION does not promise to keep each part's
+    order, so the sort keys come back with the ids and each source's rows are sorted again here.
+    """
+    parts = []
+    for number, source in enumerate(sources):
+        queryset = _source_queryset(source)
+        if queryset is None:
+            continue
+        ordering = BEST_SELLING_FIRST if source.kind == "top" else NEWEST_FIRST
+        rows = queryset.annotate(part=Value(number)).order_by(*ordering)
+        parts.append(
+            rows.values_list("part", "pk", "date_created", "stats__score")[: source.limit * OVERFETCH]
+        )
+    if not parts:
+        rows = []
+    elif len(parts) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        rows = list(parts[0].union(*parts[1:], all=True))
+    else:
+        # SQLite (the embedded default) cannot union sliced queries: one query per source there.
+        rows = [row for part in parts for row in part]
+    rows_of = defaultdict(list)
+    for row in rows:
+        rows_of[row[0]].append(row)
+    return {
+        source: [row[1] for row in sorted(rows_of[number], key=_rank_key(source.kind))]
+        for number, source in enumerate(sources)
+    }
 
 
 def category_has_products(category):

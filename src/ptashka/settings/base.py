@@ -61,6 +61,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 OSCAR_FORKS = {
     # Browses the catalogue from the database (Oscar's catalogue app serves the search app's browse views).
     "oscar.apps.search.apps.SearchConfig": "forked_apps.search.apps.SearchConfig",
+    # The product page fetches what its template reads in a fixed number of queries (not a fork).
+    "oscar.apps.catalogue.apps.CatalogueConfig": "forked_apps.catalogue.apps.CatalogueConfig",
     # A review's thank-you says when a review waiting for moderation will show (not a fork: no migrations).
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig": (
         "forked_apps.catalogue.reviews.apps.CatalogueReviewsConfig"

@@ -14,10 +14,7 @@ WeightBased = get_model("shipping", "WeightBased")
 
 class Repository(repository.Repository):
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
-        methods = [
-            *OrderAndItemCharges.objects.prefetch_related("countries"),
-            *WeightBased.objects.prefetch_related("countries", "bands"),
-        ]
+        methods = self.shop_methods(basket)
         if shipping_addr is not None:
             # A method limited to some countries is offered only for an address in one of them.
             country = shipping_addr.country_id
@@ -27,3 +24,18 @@ class Repository(repository.Repository):
         # Cheapest first: Oscar shows the first method on the basket page as the estimate.
         methods.sort(key=lambda method: (method.calculate(basket).incl_tax, method.name))
         return methods or list(self.methods)
+
+    def shop_methods(self, basket):
+        """Every method in the dashboard, loaded once per basket instance (so once per request).
+
+        The basket page and each checkout step ask for the methods more than once (the list, the
+        default, the chosen one), each time loading them and their countries again.
+        """
+        loaded = basket.__dict__.get("_shop_shipping_methods")
+        if loaded is None:
+            loaded = [
+                *OrderAndItemCharges.objects.prefetch_related("countries"),
+                *WeightBased.objects.prefetch_related("countries", "bands"),
+            ]
+            basket.__dict__["_shop_shipping_methods"] = loaded
+        return list(loaded)

@@ -73,6 +73,8 @@ OSCAR_FORKS = {
     "oscar.apps.shipping.apps.ShippingConfig": "forked_apps.shipping.apps.ShippingConfig",
     # Loads basket lines with what pricing reads, so a basket costs the same queries for any size.
     "oscar.apps.basket.apps.BasketConfig": "forked_apps.basket.apps.BasketConfig",
+    # Asks each offer's range once per request which basket products it holds, not once per line.
+    "oscar.apps.offer.apps.OfferConfig": "forked_apps.offer.apps.OfferConfig",
     # Queues every email for the Celery worker instead of sending it inside the request.
     "oscar.apps.communication.apps.CommunicationConfig": "forked_apps.communication.apps.CommunicationConfig",
     # Counters that concurrent requests can create at once (Oscar's broke the request's transaction).

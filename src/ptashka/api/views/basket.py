@@ -1,15 +1,40 @@
 """Oscar-api's basket views, with their writes rate limited and other people's baskets answering 404."""
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema
+from oscar.core.loading import get_class
 from oscarapi.basket import operations
 from oscarapi.serializers.checkout import ShippingAddressSerializer
 from oscarapi.views import basket
 from rest_framework import generics
+from rest_framework.response import Response
 
 from ptashka.api.errors import require_object
 from ptashka.api.ownership import baskets_of
 from ptashka.api.serializers.shipping import ShippingMethodSerializer
 from ptashka.api.throttling import Throttled
+
+Repository = get_class("shipping.repository", "Repository")
+
+
+def shoppers_basket(request):
+    """The caller's basket, priced for this request, its id remembered in the session.
+
+    oscar-api's get_basket writes the id into the session and saves the session on every read of
+    the basket; the session middleware then saves it again on the way out. Here the id is written
+    only when it changes, and the middleware saves it once.
+    """
+    basket_of_caller = operations.get_basket(request, prepare=False)
+    operations.assign_basket_strategy(basket_of_caller, request)
+    if operations.get_basket_id_from_session(request) != basket_of_caller.pk:
+        request.session[settings.OSCAR_BASKET_COOKIE_OPEN] = basket_of_caller.pk
+    return basket_of_caller
+
+
+class BasketView(basket.BasketView):
+    def get(self, request, *args, **kwargs):
+        priced = shoppers_basket(request)
+        return Response(self.serializer_class(priced, context={"request": request}).data)
 
 
 class AddProductView(Throttled, basket.AddProductView):
@@ -23,6 +48,15 @@ class ShippingMethodView(Throttled, basket.ShippingMethodView):
     # An address oscar-api cannot use answers 406.
     error_statuses = (406,)
     shipping_method_serializer_class = ShippingMethodSerializer
+
+    def _get(self, request, shipping_address=None):
+        priced = shoppers_basket(request)
+        methods = Repository().get_shipping_methods(
+            basket=priced, user=request.user, shipping_addr=shipping_address, request=request
+        )
+        return Response(
+            self.shipping_method_serializer_class(methods, many=True, context={"basket": priced}).data
+        )
 
     @extend_schema(responses={200: ShippingMethodSerializer(many=True)})
     def get(self, request, *args, **kwargs):

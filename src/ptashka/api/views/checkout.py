@@ -107,6 +107,11 @@ class OrderLineList(checkout.OrderLineList):
         generics.get_object_or_404(orders_of(request), pk=self.kwargs.get("pk"))
         return super().list(request, *args, **kwargs)
 
+    def get_queryset(self):
+        # The serializer reads each line's order (its currency), stock record (its link) and
+        # attributes: loaded with the page of lines, not one query per line each.
+        return super().get_queryset().select_related("order", "stockrecord").prefetch_related("attributes")
+
 
 class OrderLineAttributeDetail(checkout.OrderLineAttributeDetail):
     def get_queryset(self):

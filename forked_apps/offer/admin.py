@@ -1,0 +1,3 @@
+"""Django admin registrations: Oscar's."""
+
+from oscar.apps.offer.admin import *  # noqa: F403

@@ -3,15 +3,20 @@
 A stored page keeps placeholders where the response's CSP nonce and CSRF tokens were; every hit
 writes a fresh nonce into body and header and a token of the visitor's own CSRF secret (a new one,
 with its cookie, for a first visit), so forms on a cached page work without JavaScript and no two
-visitors share a nonce or a secret. A hit costs one cache round trip: the page, the content
-generation and the schedule boundary come back from one get_many.
+visitors share a nonce or a secret. A hit costs one cache round trip: the content generation and
+the schedule boundary, with the page itself only when this worker does not hold it yet — each
+worker keeps the pages it served last (LOCAL_PAGES), so a hit does not move a 60 KB page out of
+Redis and unpickle it every time; a kept page serves only while the generation is the one it was
+stored under, and never past its expiry.
 """
 
 import base64
 import logging
 import os
 import re
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,6 +38,44 @@ MASKED_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 # Vary values a stored page may carry: the key has the language, and only visitors without state
 # cookies are served, so for them the page does not vary on Cookie.
 STORABLE_VARY = {"cookie", "accept-language", "accept-encoding"}
+# Pages each worker keeps in memory (about 60 KB each), the least recently served dropped first.
+LOCAL_PAGES = 200
+_local_pages = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def is_current(entry, generation):
+    """Stored under this generation and not past its time (Redis's TTL says so too; a copy kept by a
+    worker has only this)."""
+    return (
+        entry is not None
+        and generation is not None
+        and entry["generation"] == generation
+        and entry.get("expires_at", float("inf")) > time.time()
+    )
+
+
+def local_page(key, generation):
+    """This worker's copy of a stored page, if it is still current."""
+    with _local_lock:
+        entry = _local_pages.get(key)
+        if entry is None:
+            return None
+        if not is_current(entry, generation):
+            del _local_pages[key]
+            return None
+        _local_pages.move_to_end(key)
+        return entry
+
+
+def keep_local_page(key, entry):
+    with _local_lock:
+        _local_pages[key] = entry
+        _local_pages.move_to_end(key)
+        while len(_local_pages) > LOCAL_PAGES:
+            _local_pages.popitem(last=False)
+
+
 # Headers rewritten on each hit rather than stored.
 UNSTORED_HEADERS = {"content-length", "date", HEADER.lower()}
 
@@ -75,11 +118,24 @@ class PageCacheMiddleware:
             key = keys.page_key(request)
         except DisallowedHost:
             return self._mark(self.get_response(request), "bypass")
-        found = cache.get_many([key, keys.GENERATION_KEY, keys.BOUNDARY_KEY])
+        held = key in _local_pages  # a hint only: local_page decides under the lock
+        wanted = (
+            [keys.GENERATION_KEY, keys.BOUNDARY_KEY]
+            if held
+            else [key, keys.GENERATION_KEY, keys.BOUNDARY_KEY]
+        )
+        found = cache.get_many(wanted)
         generation = found.get(keys.GENERATION_KEY)
         shared_content.remember_generation(request, generation)
-        entry = found.get(key)
-        if entry is not None and entry["generation"] == generation and self._fits_visitor(request, entry):
+        entry = local_page(key, generation) if generation is not None else None
+        if entry is None:
+            # Not held here, or held from an older generation: another worker may have stored it since.
+            entry = found.get(key) if not held else cache.get(key)
+            if not is_current(entry, generation):
+                entry = None
+            elif "expires_at" in entry:
+                keep_local_page(key, entry)
+        if entry is not None and self._fits_visitor(request, entry):
             return self._hit(request, entry)
         response = self.get_response(request)
         self._mark(response, "miss")
@@ -156,7 +212,9 @@ class PageCacheMiddleware:
         if seconds < 1:
             return
         entry["generation"] = generation
+        entry["expires_at"] = time.time() + seconds
         cache.set(key, entry, timeout=seconds)
+        keep_local_page(key, entry)
 
     def _seconds_left(self, generation, boundary):
         """PAGE_CACHE_SECONDS, or less when an offer, page or announcement is scheduled to change."""

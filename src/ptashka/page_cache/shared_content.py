@@ -18,6 +18,9 @@ from . import keys
 _REQUEST_ATTRIBUTE = "_ptashka_content_generation"
 _UNREAD = object()
 _entries = {}  # name -> (generation, monotonic deadline, value); a dict write is atomic under the GIL
+# Names can carry a query (a listing's count per category and filter): past this many, start afresh
+# rather than keep entries nobody asks for again.
+MAX_ENTRIES = 2000
 
 
 def current_generation(request=None):
@@ -50,5 +53,7 @@ def kept(name, load, request=None):
         return entry[2]
     value = load()
     if generation is not None:
+        if len(_entries) >= MAX_ENTRIES:
+            _entries.clear()
         _entries[name] = (generation, now + keys.page_seconds(), value)
     return value

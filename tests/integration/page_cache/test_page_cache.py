@@ -300,3 +300,53 @@ def test_a_published_footer_shows_on_the_next_visit(home_page, anonymous_get):
     footer.save_revision().publish()
 
     assert "Зроблено в Косові" in anonymous_get("/").content.decode()
+
+
+# --- what each worker keeps ---------------------------------------------------------------------
+
+
+def test_a_worker_serves_a_page_it_holds_without_fetching_the_page_again(
+    home_page, anonymous_get, monkeypatch
+):
+    from ptashka.page_cache import middleware
+
+    primed(anonymous_get, "/")
+
+    class WatchedCache:
+        """The cache, noting which keys a hit reads."""
+
+        def __init__(self, real):
+            self.real, self.asked = real, []
+
+        def get_many(self, keys, **kwargs):
+            self.asked.extend(keys)
+            return self.real.get_many(keys, **kwargs)
+
+        def get(self, key, *args, **kwargs):
+            self.asked.append(key)
+            return self.real.get(key, *args, **kwargs)
+
+    watched = WatchedCache(middleware.cache)
+    monkeypatch.setattr(middleware, "cache", watched)
+
+    hit = anonymous_get("/")
+
+    assert hit["X-Cache"] == "hit"
+    assert watched.asked and not [key for key in watched.asked if key.startswith("page_cache:page:")]
+
+
+def test_a_page_a_worker_holds_is_not_served_past_its_time(home_page, anonymous_get, monkeypatch, settings):
+    from ptashka.page_cache import middleware
+
+    primed(anonymous_get, "/")
+    later = time.time() + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(middleware.time, "time", lambda: later)
+
+    assert anonymous_get("/")["X-Cache"] == "miss"
+
+
+def test_a_page_a_worker_holds_is_not_served_after_a_content_change(home_page, anonymous_get):
+    primed(anonymous_get, "/")
+    publish_standard_page(home_page, "Winter gifts")
+
+    assert anonymous_get("/")["X-Cache"] == "miss"

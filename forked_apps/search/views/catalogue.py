@@ -7,20 +7,23 @@ products with the ORM instead. Oscar's catalogue app serves them at its own URLs
 `catalogue.views` takes `CatalogueView` and `ProductCategoryView` from this app.
 """
 
+import hashlib
 from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import InvalidPage
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from oscar.core.loading import get_class, get_model
 
 from ptashka.category_tree import CategoryTree
+from ptashka.page_cache import shared_content
 from ptashka.product_listing import browsable_products
 
 BrowseSortForm = get_class("search.forms", "BrowseSortForm")
@@ -36,11 +39,37 @@ def lowest_price(**product_lookup):
     return Subquery(prices.values("price")[:1])
 
 
+class KeptCountPaginator(Paginator):
+    """Pages whose total is counted once per worker and content generation.
+
+    The total is a COUNT(*) over every browsable product of the listing (7 ms at 10k products, and
+    growing with the catalogue); it only changes when products, stock or categories do, and each
+    such save moves the content generation on (ptashka.page_cache.shared_content).
+    """
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    @cached_property
+    def count(self):
+        unordered = self.object_list.order_by()
+        sql, params = unordered.query.sql_with_params()
+        digest = hashlib.blake2b(repr((sql, params)).encode(), digest_size=16).hexdigest()
+        return shared_content.kept(f"listing_count:{digest}", unordered.count, self.request)
+
+
 class CatalogueView(ListView):
     """All browsable products."""
 
     context_object_name = "products"
     template_name = "oscar/catalogue/browse.html"
+    paginator_class = KeptCountPaginator
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return super().get_paginator(
+            queryset, per_page, orphans, allow_empty_first_page, request=self.request, **kwargs
+        )
 
     def get_paginate_by(self, queryset):
         return settings.OSCAR_PRODUCTS_PER_PAGE

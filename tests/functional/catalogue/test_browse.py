@@ -132,3 +132,25 @@ def test_listing_of_parent_products_costs_no_query_per_parent(client, django_ass
     assert "€40.00" in first.content.decode() or "€44.00" in first.content.decode()
     assert len(second.context["products"]) == 6
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@override_settings(PAGE_CACHE_ENABLED=False)
+def test_the_listing_total_is_counted_once_until_a_product_changes(
+    client, ceramics, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def total_and_counts():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/catalogue/")
+        counts = [query for query in queries.captured_queries if 'COUNT(*) AS "__count"' in query["sql"]]
+        return response.context["paginator"].count, len(counts)
+
+    # given the listing shown once: its total was counted
+    assert total_and_counts() == (3, 1)
+    # when it is shown again, the kept total is used
+    assert total_and_counts() == (3, 0)
+    # when a product is added, the next listing counts it
+    factories.create_product(title="Straw Angel", price=Decimal("7.00"), num_in_stock=3)
+    assert total_and_counts() == (4, 1)

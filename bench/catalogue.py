@@ -190,6 +190,7 @@ def generate_catalogue(
         index_seconds = index_products_for_search(say)
         if index_seconds is not None:
             say(f"search index built in {index_seconds:.1f} s")
+    analyze_tables()
     return build_manifest(products, categories, seed, tree, catalogue, offers, shopper)
 
 
@@ -525,6 +526,19 @@ def create_shopper(password):
 
 
 # --- what other parts of a site keep about products -------------------------------------------------
+
+
+def analyze_tables():
+    """Give PostgreSQL's planner statistics of the rows just loaded, as a running shop's have.
+
+    Until autovacuum gets to them, tables filled in one transaction look empty to the planner,
+    which then sorts the whole catalogue for a listing's twelve rows (33 ms instead of 1 ms).
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def refresh_product_category_view():

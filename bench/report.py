@@ -69,7 +69,8 @@ def ceiling_requests_per_s(ceiling_runs):
 
 
 def ratio(numerator, denominator):
-    if not numerator or not denominator:
+    # A page measured at 0 req/s (its server died) is 0 ×, not "not measured".
+    if numerator is None or not denominator:
         return None
     return numerator / denominator
 
@@ -298,7 +299,8 @@ def render_results(results, previous=None):
         + ", ".join(_fmt(r["requests_per_s"], 0) for r in ceiling.get("runs", []))
         + ").",
         "",
-        "Queries and bytes: one GET through Django's test client with the server's settings and database.",
+        "Queries: one GET through Django's test client with the server's settings and database; bytes: "
+        "wrk's average per response, headers included.",
         "",
         "| page | as | Ptashka req/s | p50 / p95 / p99 ms | queries | bytes | non-2xx | socket err "
         "| stock req/s | stock p50 / p95 / p99 ms | stock queries | stock bytes | × stock | × ceiling |",

@@ -191,12 +191,38 @@ class Server:
     def worker_memory(self):
         """RSS of each child of the master (gunicorn's workers), from /proc."""
         workers = []
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        for pid in children.read_text().split() if children.exists() else []:
+        for pid in self._worker_pids():
             status = Path(f"/proc/{pid}/status").read_text()
             rss_kb = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE).group(1))
             workers.append({"pid": int(pid), "rss_mb": rss_kb / 1024})
         return workers
+
+    def _worker_pids(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return children.read_text().split() if children.exists() else []
+
+    def _cpu_ticks(self):
+        ticks = 0
+        for pid in [str(self.process.pid), *self._worker_pids()]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks
+
+    def wait_until_idle(self, seconds=90):
+        """Wait for the requests wrk left queued to finish: a site answering slower than wrk's timeout
+        keeps working after wrk stops, and would take the CPU from the next measurement."""
+        deadline = time.monotonic() + seconds
+        before = self._cpu_ticks()
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            now = self._cpu_ticks()
+            if now - before <= 2:  # 20 ms of CPU in half a second: the workers wait for work
+                return
+            before = now
+        log(f"{self.name} still busy {seconds} s after wrk stopped; measuring on")
 
     def stop(self):
         if self.process.poll() is None:
@@ -373,6 +399,27 @@ def prepare_stock(site, args):
     run_step("stock-update_index", [*manage, "update_index", "--remove", "-v", "0"], env)
 
 
+def reuse_prepared(site, args):
+    """The site as an earlier run left it: same catalogue size; shoppers get new passwords, empty baskets."""
+    name = site["name"]
+    python = BIN / "python" if name == "ptashka" else STOCK_VENV / "bin" / "python"
+    if not site["manifest"].exists() or not python.exists():
+        raise BenchAborted(
+            f"--reuse-data: {name} has no earlier run to reuse ({site['manifest']}); run without it"
+        )
+    made = json.loads(site["manifest"].read_text())["counts"]["browsable_products"]
+    if made != args.products:
+        raise BenchAborted(f"--reuse-data: {name} was prepared with {made:,} products, not {args.products:,}")
+    if name == "ptashka":
+        flush_bench_redis(site["env"]["REDIS_URL"])
+    for shopper in site["shoppers"]:
+        probe(
+            f"{name}-add-shopper", python, site["env"], "add-shopper", shopper["email"], shopper["password"]
+        )
+    site["resolved"] = probe(f"{name}-resolve", python, site["env"], "resolve", str(site["manifest"]))
+    site["python"] = python
+
+
 def generate(site, python, args):
     """The same catalogue (same seed) in the site, and a second shopper for the 10-line basket."""
     name = site["name"]
@@ -534,6 +581,7 @@ def measure_pages(sites, ceiling, seconds):
                 connections,
                 cookies_for(site, page, variant),
             )
+            site["server"].wait_until_idle()
             log(
                 f"{site['name']:8} {page:18} {variant:9} {result['requests_per_s']:8.1f} req/s  "
                 f"p95 {result['latency_ms']['p95']:7.1f} ms  non-2xx {result['non_2xx']}"
@@ -549,6 +597,7 @@ def measure_pages(sites, ceiling, seconds):
             )
         if number % 2 == 1:
             result = wrk(ceiling.base_url + "/", seconds, WRK_CONNECTIONS)
+            ceiling.wait_until_idle()
             log(f"ceiling  {result['requests_per_s']:8.1f} req/s  p95 {result['latency_ms']['p95']:.1f} ms")
             ceiling_runs.append(result)
     return measurements, ceiling_runs
@@ -680,6 +729,13 @@ def parse_args(argv):
     parser.add_argument("--products", type=int, default=int(os.environ.get("BENCH_PRODUCTS", 10_000)))
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
     parser.add_argument("--checkout-seconds", type=int, default=CHECKOUT_SECONDS)
+    parser.add_argument(
+        "--reuse-data",
+        action="store_true",
+        default=os.environ.get("BENCH_REUSE_DATA", "") not in ("", "0"),
+        help="measure the databases and media an earlier run of the same size prepared, without rebuilding "
+        "them (about 12 minutes at 10k products); the shoppers' baskets start empty again",
+    )
     return parser.parse_args(argv)
 
 
@@ -691,6 +747,8 @@ def ports():
 
 def main(argv=None):
     args = parse_args(argv)
+    if shutil.which("wrk") is None:
+        raise BenchAborted("wrk is not installed (Debian: apt-get install wrk); nothing was changed")
     started = time.monotonic()
     LOGS.mkdir(parents=True, exist_ok=True)
     base_url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
@@ -699,8 +757,9 @@ def main(argv=None):
     sites = []
     for name, suffix, port in (("ptashka", "_bench", ptashka_port), ("stock", "_bench_stock", stock_port)):
         workdir = VAR / name
-        shutil.rmtree(workdir, ignore_errors=True)
-        workdir.mkdir(parents=True)
+        if not args.reuse_data:
+            shutil.rmtree(workdir, ignore_errors=True)
+        workdir.mkdir(parents=True, exist_ok=True)
         database_url = bench_database_url(base_url, suffix)
         env = (
             ptashka_environment(database_url, redis_url, port, workdir)
@@ -727,12 +786,16 @@ def main(argv=None):
             f"preparing Ptashka ({ptashka['database_url']}) and stock Oscar side by side, "
             f"{args.products:,} products"
         )
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            for done in [
-                pool.submit(prepare_ptashka, ptashka, args),
-                pool.submit(prepare_stock, stock, args),
-            ]:
-                done.result()
+        if args.reuse_data:
+            for site in sites:
+                reuse_prepared(site, args)
+        else:
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                for done in [
+                    pool.submit(prepare_ptashka, ptashka, args),
+                    pool.submit(prepare_stock, stock, args),
+                ]:
+                    done.result()
         log(f"prepared in {time.monotonic() - started:.0f} s; starting the servers")
         ptashka["server"] = gunicorn(
             "ptashka-gunicorn", BIN, "ptashka.wsgi:application", ROOT, ptashka["env"], ptashka_port, "src,."
@@ -817,6 +880,8 @@ def assemble(args, base_url, redis_url, measurements, ceiling_runs, queries, che
         measurement["body_bytes"] = counts.get(f"{key}_bytes")
     if os.environ.get("MAKELEVEL"):
         command = f"make bench BENCH_PRODUCTS={args.products} BENCH_SECONDS={args.seconds}"
+        if args.reuse_data:
+            command += " BENCH_REUSE_DATA=1"
     else:
         command = " ".join([".venv/bin/python", "bench/run.py", *sys.argv[1:]])
     return {

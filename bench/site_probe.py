@@ -68,7 +68,9 @@ def resolve(manifest_path):
             pages["campaign"] = {"path": campaign.url, "titles": everything}
         pages["home"] = {"path": "/", "titles": everything}
     if apps.is_installed("oscarapi"):
-        pages["api_products"] = {"path": "/api/products/", "titles": everything}
+        # oscarapi lists every product, variants included (theirs carry no title of their own): by UPC.
+        upcs = list(Product.objects.exclude(upc="").values_list("upc", flat=True))
+        pages["api_products"] = {"path": "/api/products/", "titles": upcs}
     basket_products = [
         {"upc": product.upc, "pk": product.pk, "title": product.title, "path": product.get_absolute_url()}
         for product in Product.objects.filter(upc__in=manifest["basket_upcs"]).order_by("upc")
@@ -86,6 +88,11 @@ def add_shopper(email, password):
     shopper.set_password(password)
     shopper.is_active = True
     shopper.save()
+    # A run reusing the data fills the basket again: it starts empty, whatever the last run left.
+    from oscar.core.loading import get_model
+
+    Basket = get_model("basket", "Basket")
+    Basket.objects.filter(owner=shopper, status=Basket.OPEN).delete()
     return {"email": email}
 
 

@@ -19,3 +19,20 @@ def home_page(db):
     site.save()
     Site.clear_site_root_paths_cache()
     return home
+
+
+@pytest.fixture
+def navigation(home_page):
+    """A live main menu, footer and announcement bar, as every storefront page shows them."""
+    from cms.navigation import AnnouncementBar, Footer, FooterLink, MainMenu, MainMenuItem
+
+    menu = MainMenu(name="Main", live=True)
+    menu.items = [
+        MainMenuItem(label="Journal", link_url="/journal/"),
+        MainMenuItem(label="Home", link_page=home_page),
+    ]
+    menu.save()
+    footer = Footer(name="Footer", text="<p>Made in Ukraine</p>", live=True)
+    footer.links = [FooterLink(label="Delivery", link_url="/delivery/")]
+    footer.save()
+    AnnouncementBar.objects.create(text="Free delivery over €80", live=True)

@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 
 from cms.category_landing import CategoryLandingPage
 from cms.landing import LandingPage
-from cms.navigation import AnnouncementBar, Footer, FooterLink, MainMenu, MainMenuItem
 from tests.cms.builders import carousel, publish, stream
 
 pytestmark = pytest.mark.django_db
@@ -17,20 +16,6 @@ pytestmark = pytest.mark.django_db
 HOME_PAGE_BUDGET = 25
 LANDING_PAGE_BUDGET = 28
 CATEGORY_LANDING_PAGE_BUDGET = 40
-
-
-@pytest.fixture
-def navigation(home_page):
-    menu = MainMenu(name="Main", live=True)
-    menu.items = [
-        MainMenuItem(label="Journal", link_url="/journal/"),
-        MainMenuItem(label="Home", link_page=home_page),
-    ]
-    menu.save()
-    footer = Footer(name="Footer", text="<p>Made in Ukraine</p>", live=True)
-    footer.links = [FooterLink(label="Delivery", link_url="/delivery/")]
-    footer.save()
-    AnnouncementBar.objects.create(text="Free delivery over €80", live=True)
 
 
 def products_for_sale(small_shop, count):

@@ -111,3 +111,10 @@ def test_rate_limits_let_requests_through_when_their_counters_are_unreachable(un
 
     assert all(allowed)
     assert any("unreachable" in record.getMessage() for record in caplog.records)
+
+
+def test_one_redis_client_serves_every_call_of_a_cache(unreachable_cache):
+    """Django makes a redis-py client per call, each building its table of response callbacks."""
+    client = unreachable_cache._cache
+    assert client.get_client() is client.get_client(write=True)
+    assert client.get_client().connection_pool is client._get_connection_pool(write=False)

@@ -328,6 +328,10 @@ def render_results(results, previous=None):
     for verdict in target_verdicts(results, previous):
         lines.append(f"| {verdict['target']} | {verdict['measured']} | {_mark(verdict['met'])} |")
 
+    profile_lines = render_profile(results)
+    if profile_lines:
+        lines += [""] + profile_lines
+
     checkout = results.get("checkout")
     lines += ["", "## API checkout (Dummy gateway)", ""]
     if checkout:
@@ -350,6 +354,81 @@ def render_results(results, previous=None):
     if results.get("notes"):
         lines += ["", "## Notes", ""] + [f"- {note}" for note in results["notes"]]
     return "\n".join(lines) + "\n"
+
+
+# The areas of bench/site_probe.py's profile, in the order RESULTS.md shows them.
+PROFILE_AREAS = (
+    "templates",
+    "basket and offers",
+    "ORM (building SQL, making objects)",
+    "database (waiting on PostgreSQL)",
+    "URL reversing",
+    "translation",
+    "Redis and the cache",
+    "other Python (middleware, views, pricing, …)",
+)
+PROFILE_VARIANTS = {"signed_in": "signed in + basket", "anonymous": "anonymous (cache hit)"}
+UNCACHED_FLOOR = 300
+
+
+def _profile_rows(results):
+    rows = []
+    for site in ("ptashka", "stock"):
+        for profile in results.get("profiles", {}).get(site, []):
+            rows.append((site, profile))
+    return rows
+
+
+def render_profile(results):
+    """The "where the time goes" section: each profiled page's ms per request and its areas' shares."""
+    rows = _profile_rows(results)
+    if not rows:
+        return []
+    cores = results["run"]["machine"].get("cores") or 1
+    budget = cores * 1000 / UNCACHED_FLOOR
+    lines = [
+        "## Where a page's time goes",
+        "",
+        "Each page GET 20 times in one process of the site (Django's test client, the server's settings "
+        "and database, no load): ms per request without a profiler, then each area's share of the time "
+        "under cProfile (bench/site_probe.py `profile`). A C function's time (a socket read, `getattr`) "
+        "counts in the area that called it.",
+        "",
+        "| site | page | as | ms per request | " + " | ".join(PROFILE_AREAS) + " |",
+        "|---|---|---|---:|" + "---:|" * len(PROFILE_AREAS),
+    ]
+    for site, profile in rows:
+        shares = profile["shares"]
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    site,
+                    PAGE_LABELS.get(profile["key"], profile["key"]),
+                    PROFILE_VARIANTS.get(profile["variant"], profile["variant"]),
+                    _fmt(profile["ms_per_request"]),
+                    *(f"{shares.get(area, 0.0):.0%}" for area in PROFILE_AREAS),
+                ]
+            )
+            + " |"
+        )
+    ours = [
+        profile
+        for site, profile in rows
+        if site == "ptashka" and profile["variant"] == "signed_in" and profile["key"] in UNCACHED_PAGES
+    ]
+    if ours:
+        fastest = min(ours, key=lambda profile: profile["ms_per_request"])
+        templates = fastest["ms_per_request"] * fastest["shares"].get("templates", 0.0)
+        lines += [
+            "",
+            f"{UNCACHED_FLOOR} req/s on {cores} cores leaves each page {budget:.1f} ms of CPU. The fastest "
+            f"uncached page here, {PAGE_LABELS.get(fastest['key'], fastest['key'])}, takes "
+            f"{fastest['ms_per_request']:.1f} ms in one process with no other load "
+            f"({fastest['ms_per_request'] / budget:.1f}× the budget), and rendering its templates alone "
+            f"takes {templates:.1f} ms.",
+        ]
+    return lines
 
 
 def _first_error(checkout):

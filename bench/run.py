@@ -629,6 +629,34 @@ def count_queries(site):
     return counts
 
 
+# Pages whose uncached time RESULTS.md breaks down, and the anonymous hit beside them.
+PROFILED = (
+    ("catalogue", "signed_in"),
+    ("category", "signed_in"),
+    ("product_variants", "signed_in"),
+    ("product_standalone", "signed_in"),
+    ("basket_1", "signed_in"),
+    ("catalogue", "anonymous"),
+)
+
+
+def profile_pages(site):
+    """Where a page's time goes, in one process of the site's (site_probe.py profile)."""
+    pages = [
+        {
+            "key": page,
+            "variant": variant,
+            "path": site["resolved"]["pages"][page]["path"],
+            "cookies": cookies_for(site, page, "anonymous" if variant == "anonymous" else "shopper"),
+        }
+        for page, variant in PROFILED
+        if page in site["resolved"]["pages"]
+    ]
+    pages_file = VAR / f"{site['name']}-profile-pages.json"
+    pages_file.write_text(json.dumps(pages))
+    return probe(f"{site['name']}-profile", site["python"], site["env"], "profile", str(pages_file))
+
+
 def api_checkout(site, seconds):
     pks = ",".join(str(product["pk"]) for product in site["resolved"]["basket_products"])
     log_path = run_step(
@@ -848,6 +876,7 @@ def main(argv=None):
             fill_baskets(site)
             check_pages(site)
         queries = {site["name"]: count_queries(site) for site in sites}
+        profiles = {site["name"]: profile_pages(site) for site in sites}
         log(f"measuring: {len(PLAN)} pages × 2 sites, {args.seconds} s each")
         measurements, ceiling_runs = measure_pages(sites, ceiling, args.seconds)
         log(f"API checkout: {CHECKOUT_THREADS} threads for {args.checkout_seconds} s")
@@ -864,6 +893,7 @@ def main(argv=None):
         results = assemble(
             args, base_url, redis_url, measurements, ceiling_runs, queries, checkout, memory, started
         )
+        results["profiles"] = profiles
     finally:
         for server in servers:
             server.stop()

@@ -3,15 +3,21 @@
     DJANGO_SETTINGS_MODULE=... DATABASE_URL=... python bench/site_probe.py resolve MANIFEST
     ... python bench/site_probe.py add-shopper EMAIL PASSWORD
     ... python bench/site_probe.py queries PAGES_JSON
+    ... python bench/site_probe.py profile PAGES_JSON
 
 `resolve` turns the generator's manifest into this site's paths and the product titles each page
 must show; `queries` GETs pages once through Django's test client, with the same settings and
-database as the server, and counts SQL queries and bytes. Each prints one JSON document on stdout.
+database as the server, and counts SQL queries and bytes; `profile` GETs each page repeatedly in
+one process, without load, and says where its time goes (see profile_pages). Each prints one JSON
+document on stdout.
 """
 
+import cProfile
 import json
 import os
+import pstats
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,16 +130,106 @@ def count_queries(pages):
     return answers
 
 
+# Where a function's own time is counted, by the first of these its file path contains; a built-in
+# (a C function: getattr, str.join, a socket read) counts where it was called from.
+AREAS = (
+    ("psycopg2", "database (waiting on PostgreSQL)"),
+    ("/django/db/", "ORM (building SQL, making objects)"),
+    ("/django/template/", "templates"),
+    ("/templatetags/", "templates"),
+    ("/django/utils/html.py", "templates"),
+    ("/django/utils/safestring.py", "templates"),
+    ("/django/utils/formats.py", "templates"),
+    ("/django/utils/numberformat.py", "templates"),
+    ("/offer/", "basket and offers"),
+    ("/basket/", "basket and offers"),
+    ("/django/urls/", "URL reversing"),
+    ("/django/utils/translation/", "translation"),
+    ("gettext.py", "translation"),
+    ("/redis/", "Redis and the cache"),
+    ("/django/core/cache/", "Redis and the cache"),
+)
+OTHER = "other Python (middleware, views, pricing, …)"
+
+
+def area_of(filename, function):
+    if filename == "~":
+        # cProfile names C functions by their repr: "<method 'execute' of 'psycopg2…cursor' objects>".
+        return "database (waiting on PostgreSQL)" if "psycopg2" in function else None
+    for part, area in AREAS:
+        if part in filename.replace(os.sep, "/"):
+            return area
+    return OTHER
+
+
+def time_by_area(stats):
+    """Seconds of own time per area; a C function's time goes to the areas of its callers."""
+    areas = {}
+    for (filename, _line, function), (_calls, _primitive, own, _total, callers) in stats.stats.items():
+        area = area_of(filename, function)
+        if area is not None:
+            areas[area] = areas.get(area, 0.0) + own
+            continue
+        for (caller_file, _caller_line, caller_function), caller_share in callers.items():
+            caller_area = area_of(caller_file, caller_function) or OTHER
+            # callers maps each caller to (calls, primitive calls, own time, total time) from it.
+            areas[caller_area] = areas.get(caller_area, 0.0) + caller_share[2]
+    return areas
+
+
+def profile_pages(pages, requests=20):
+    """Each page GET `requests` times after 3 warm-up GETs: ms per request without a profiler, and
+    the share of each area under cProfile (which slows Python down, not the shares)."""
+    from django.conf import settings
+    from django.test import Client
+
+    host = settings.ALLOWED_HOSTS[0]
+    answers = []
+    for page in pages:
+        client = Client(HTTP_HOST=host)
+        for name, value in page.get("cookies", {}).items():
+            client.cookies[name] = value
+        for _ in range(3):
+            status = client.get(page["path"]).status_code
+        started = time.perf_counter()
+        for _ in range(requests):
+            client.get(page["path"])
+        milliseconds = (time.perf_counter() - started) * 1000 / requests
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(requests):
+            client.get(page["path"])
+        profiler.disable()
+        areas = time_by_area(pstats.Stats(profiler))
+        total = sum(areas.values()) or 1.0
+        answers.append(
+            {
+                "key": page["key"],
+                "variant": page["variant"],
+                "status": status,
+                "requests": requests,
+                "ms_per_request": milliseconds,
+                "shares": {area: seconds / total for area, seconds in sorted(areas.items())},
+            }
+        )
+    return answers
+
+
+COMMANDS = ("resolve", "add-shopper", "queries", "profile")
+
+
 def main(argv):
-    if len(argv) < 2 or argv[0] not in ("resolve", "add-shopper", "queries"):
+    if len(argv) < 2 or argv[0] not in COMMANDS:
         sys.exit(__doc__)
     set_up_django()
     if argv[0] == "resolve":
         answer = resolve(argv[1])
     elif argv[0] == "add-shopper":
         answer = add_shopper(argv[1], argv[2])
-    else:
+    elif argv[0] == "queries":
         answer = count_queries(json.loads(Path(argv[1]).read_text()))
+    else:
+        answer = profile_pages(json.loads(Path(argv[1]).read_text()))
     json.dump(answer, sys.stdout)
 
 

@@ -670,3 +670,51 @@ def test_results_md_flags_pages_that_answered_non_2xx_under_load():
 
 def test_results_md_without_non_2xx_answers_has_no_warning_section():
     assert "NON-2xx ANSWERS" not in render_results(make_results())
+
+
+def profile(key, variant, milliseconds, **shares):
+    named = {
+        "templates": shares.get("templates", 0.0),
+        "basket and offers": shares.get("offers", 0.0),
+        "database (waiting on PostgreSQL)": shares.get("database", 0.0),
+    }
+    named["other Python (middleware, views, pricing, …)"] = 1.0 - sum(named.values())
+    return {
+        "key": key,
+        "variant": variant,
+        "status": 200,
+        "requests": 20,
+        "ms_per_request": milliseconds,
+        "shares": named,
+    }
+
+
+def test_results_md_breaks_down_each_profiled_page_and_sets_the_fastest_against_the_budget():
+    results = make_results()
+    results["profiles"] = {
+        "ptashka": [
+            profile("catalogue", "signed_in", 48.0, templates=0.6, offers=0.2, database=0.1),
+            profile("product_standalone", "signed_in", 30.0, templates=0.5, offers=0.25, database=0.1),
+            profile("catalogue", "anonymous", 0.9),
+        ],
+        "stock": [profile("product_standalone", "signed_in", 25.0, templates=0.7, database=0.1)],
+    }
+    text = render_results(results)
+    section = text.split("## Where a page's time goes", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        line for line in section.splitlines() if line.startswith("| ptashka") or line.startswith("| stock")
+    ]
+    assert len(rows) == 4
+    assert rows[0].startswith("| ptashka | `/catalogue/` | signed in + basket | 48.0 | 60% | 20% |")
+    assert rows[2].startswith("| ptashka | `/catalogue/` | anonymous (cache hit) | 0.9 | 0% |")
+    assert rows[3].startswith("| stock | standalone product | signed in + basket | 25.0 | 70% |")
+    # 2 cores at 300 req/s: 6.7 ms a page; the fastest uncached page is 4.5× over, 15 ms of templates.
+    assert (
+        "300 req/s on 2 cores leaves each page 6.7 ms of CPU. The fastest uncached page here, standalone "
+        "product, takes 30.0 ms in one process with no other load (4.5× the budget), and rendering its "
+        "templates alone takes 15.0 ms." in section
+    )
+
+
+def test_results_md_without_profiles_has_no_profile_section():
+    assert "Where a page's time goes" not in render_results(make_results())

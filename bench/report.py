@@ -299,8 +299,8 @@ def render_results(results, previous=None):
         + ", ".join(_fmt(r["requests_per_s"], 0) for r in ceiling.get("runs", []))
         + ").",
         "",
-        "Queries: one GET through Django's test client with the server's settings and database; bytes: "
-        "wrk's average per response, headers included.",
+        "Queries: a page's second GET through Django's test client with the server's settings and "
+        "database; bytes: wrk's average per response, headers included.",
         "",
         "| page | as | Ptashka req/s | p50 / p95 / p99 ms | queries | bytes | non-2xx | socket err "
         "| stock req/s | stock p50 / p95 / p99 ms | stock queries | stock bytes | × stock | × ceiling |",
@@ -389,10 +389,10 @@ def render_profile(results):
     lines = [
         "## Where a page's time goes",
         "",
-        "Each page GET 20 times in one process of the site (Django's test client, the server's settings "
-        "and database, no load): ms per request without a profiler, then each area's share of the time "
-        "under cProfile (bench/site_probe.py `profile`). A C function's time (a socket read, `getattr`) "
-        "counts in the area that called it.",
+        "Each page GET up to 20 times in one process of the site (Django's test client, the server's "
+        "settings and database, no load): ms per request without a profiler, then each area's share of "
+        "the time under cProfile (bench/site_probe.py `profile`). A C function's time (a socket read, "
+        "`getattr`) counts in the area that called it.",
         "",
         "| site | page | as | ms per request | " + " | ".join(PROFILE_AREAS) + " |",
         "|---|---|---|---:|" + "---:|" * len(PROFILE_AREAS),

@@ -60,6 +60,8 @@ CHECKOUT_SECONDS = 20
 # The deployed worker class and threads (deploy/gunicorn.conf.py: gthread, 2 threads) with the 2
 # workers issue #12 fixes, for all three sites alike: we measure what production runs.
 GUNICORN_WORKERS = "2"
+# Each worker holds at most its share of wrk's connections (see bench/gunicorn_bench.py).
+WORKER_CONNECTIONS = WRK_CONNECTIONS // int(GUNICORN_WORKERS)
 GUNICORN_THREADS = "2"
 UNLIMITED = "1000000/minute"
 RATE_LIMIT_SCOPES = ("LOGIN", "TOKEN", "PASSWORD_RESET", "BASKET", "VOUCHER", "CHECKOUT", "REGISTER")
@@ -241,6 +243,7 @@ def gunicorn(name, venv_bin, app, cwd, env, port, pythonpath):
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": GUNICORN_WORKERS,
         "GUNICORN_THREADS": GUNICORN_THREADS,
+        "BENCH_WORKER_CONNECTIONS": str(WORKER_CONNECTIONS),
         "BENCH_GUNICORN_PYTHONPATH": pythonpath,
     }
     command = [str(venv_bin / "gunicorn"), "-c", str(HERE / "gunicorn_bench.py"), app]
@@ -922,7 +925,8 @@ def assemble(args, base_url, redis_url, measurements, ceiling_runs, queries, che
             "categories": CATEGORIES,
             "seed": SEED,
             "seconds": args.seconds,
-            "gunicorn": f"{GUNICORN_WORKERS} workers × {GUNICORN_THREADS} threads (gthread), no access log, "
+            "gunicorn": f"{GUNICORN_WORKERS} workers × {GUNICORN_THREADS} threads (gthread), at most "
+            f"{WORKER_CONNECTIONS} connections a worker, no access log, "
             "no worker recycling (bench/gunicorn_bench.py)",
             "machine": machine(bench_database_url(base_url, "_bench"), redis_url),
             "wall_seconds": time.monotonic() - started,
@@ -934,8 +938,9 @@ def assemble(args, base_url, redis_url, measurements, ceiling_runs, queries, che
         "checkout": checkout,
         "memory": memory,
         "notes": [
-            "Bytes are wrk's per response (headers included); queries are one GET's, measured after the "
-            "pages were warmed, so an anonymous count is what the page cache leaves.",
+            "Bytes are wrk's per response (headers included); queries are a page's second GET in a fresh "
+            "process of the site, after the pages were warmed: what a warm worker asks, and for an "
+            "anonymous visitor what the page cache leaves.",
             "The stock site has no cache: its anonymous and signed-in pages cost the same work.",
             "The box is shared: other processes take CPU during the run, so compare ratios in one run.",
         ],

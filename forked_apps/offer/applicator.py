@@ -3,6 +3,8 @@
 from django.db.models import prefetch_related_objects
 from oscar.apps.offer import applicator
 
+from .models import hold_products_in_ranges
+
 
 class Applicator(applicator.Applicator):
     def get_offers(self, basket, user=None, request=None):
@@ -15,8 +17,7 @@ class Applicator(applicator.Applicator):
         offers = super().get_offers(basket, user, request)
         products = [line.product for line in basket.all_lines()] if basket.id else []
         if products:
-            for offer_range in shared_ranges(offers):
-                offer_range.hold_products(products)
+            hold_products_in_ranges(shared_ranges(offers), products)
         return offers
 
     def get_site_offers(self):

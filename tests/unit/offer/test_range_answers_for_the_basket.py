@@ -7,6 +7,7 @@ from oscar.test import factories
 Range = get_model("offer", "Range")
 Category = get_model("catalogue", "Category")
 Applicator = get_class("offer.applicator", "Applicator")
+hold_products_in_ranges = get_class("offer.models", "hold_products_in_ranges")
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,44 @@ def test_a_product_added_to_the_range_is_seen_after_the_range_changes(products_o
     product_range.add_product(towel)
 
     assert product_range.contains_product(towel)
+
+
+def test_several_ranges_answer_for_the_basket_in_one_query_each_as_oscar_does(
+    products_of_every_kind, django_assert_num_queries
+):
+    gifts, products = products_of_every_kind
+    by_title = {p.title: p for p in products}
+    # A range of one included parent (its children count) with one of them excluded.
+    vases = Range.objects.create(name="Vases")
+    vases.add_product(by_title["Blue vase"].parent)
+    scarves = Range.objects.create(name="Scarves and towels")
+    scarves.add_product(by_title["Scarf"])
+    scarves.add_product(by_title["Towel"])
+    scarves.excluded_products.add(by_title["Towel"])
+    ranges = [Range.objects.get(pk=r.pk) for r in (gifts, vases, scarves)]
+
+    with django_assert_num_queries(1):
+        hold_products_in_ranges(ranges, products)
+
+    for held in ranges:
+        oscar = Range.objects.get(pk=held.pk).product_queryset
+        with django_assert_num_queries(0):
+            answers = {p.title: held.contains_product(p) for p in products}
+        assert answers == {p.title: oscar.filter(id=p.id).exists() for p in products}, held.name
+    assert {p.title for p in products if ranges[1].contains_product(p)} == {"Blue vase"}
+    assert {p.title for p in products if ranges[2].contains_product(p)} == {"Scarf"}
+
+
+def test_a_range_of_all_products_is_asked_through_oscars_query_beside_the_others(products_of_every_kind):
+    gifts, products = products_of_every_kind
+    everything = Range.objects.create(name="Everything", includes_all_products=True)
+    everything.excluded_products.add(products[0])
+    ranges = [Range.objects.get(pk=gifts.pk), Range.objects.get(pk=everything.pk)]
+
+    hold_products_in_ranges(ranges, products)
+
+    oscar = Range.objects.get(pk=everything.pk).product_queryset
+    assert {p.title: ranges[1].contains_product(p) for p in products} == {
+        p.title: oscar.filter(id=p.id).exists() for p in products
+    }
+    assert not ranges[1].contains_product(products[0])

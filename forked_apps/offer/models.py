@@ -4,7 +4,12 @@ from functools import cache
 
 from django.db import connection
 from django.db.models import Q
-from oscar.apps.offer.abstract_models import AbstractBenefit, AbstractCondition, AbstractRange
+from oscar.apps.offer.abstract_models import (
+    AbstractBenefit,
+    AbstractCondition,
+    AbstractConditionalOffer,
+    AbstractRange,
+)
 from oscar.checks import use_productcategory_materialised_view
 from oscar.core.loading import get_class, get_model
 
@@ -199,6 +204,27 @@ class Condition(KeepsItsRange, AbstractCondition):
 
 class Benefit(KeepsItsRange, AbstractBenefit):
     pass
+
+
+class ConditionalOffer(AbstractConditionalOffer):
+    def changes_storefront(self):
+        """Whether the save being signalled changes a page (ptashka.page_cache.invalidation)."""
+        return not getattr(self, "_counting_use", False)
+
+    def record_usage(self, discount):
+        """Count an order's use of the offer without making cached pages stale: no page shows the
+        counts, and every order with a discount used to empty the page cache. An offer used up by
+        this order (Oscar's save turns it to consumed) is saved once more, and that save does."""
+        status = self.status
+        self._counting_use = True
+        try:
+            super().record_usage(discount)
+        finally:
+            del self._counting_use
+        if self.status != status:
+            self.save(update_fields=["status"])
+
+    record_usage.alters_data = True
 
 
 from oscar.apps.offer.models import *  # noqa: E402, F403

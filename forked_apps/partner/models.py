@@ -5,10 +5,23 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.apps.partner.abstract_models import AbstractStockRecord
 
+from .availability import low_stock_threshold, shown_stock
 from .exceptions import NoLongerInStock
 
 
 class StockRecord(AbstractStockRecord):
+    def changes_storefront(self):
+        """Whether the save being signalled changes what a page shows of this record.
+
+        False only for the stock moves of orders that leave the shown level as it was (see
+        forked_apps/partner/availability.py): a unit allocated while plenty are left, a dispatch;
+        any other save (a price, a manager's edit) is assumed to.
+        """
+        return not getattr(self, "_shown_stock_kept", False)
+
+    def _shown(self, num_available):
+        return shown_stock(num_available, low_stock_threshold(self))
+
     def allocate(self, quantity):
         self.allocate_or_refuse(quantity)
 
@@ -39,9 +52,25 @@ class StockRecord(AbstractStockRecord):
                 % {"title": self.product.get_title()}
             )
         self.refresh_from_db(fields=["num_allocated"])
-        self.post_save_signal()
+        # The UPDATE took exactly `quantity` from what was free just before it.
+        after = self.net_stock_level
+        self._shown_stock_kept = self._shown(after + quantity) == self._shown(after)
+        try:
+            self.post_save_signal()
+        finally:
+            del self._shown_stock_kept
 
     allocate_or_refuse.alters_data = True
+
+    def consume_allocation(self, quantity):
+        # Dispatching takes the units from stock and from the allocation alike: what is free stays.
+        self._shown_stock_kept = True
+        try:
+            super().consume_allocation(quantity)
+        finally:
+            del self._shown_stock_kept
+
+    consume_allocation.alters_data = True
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403

@@ -52,6 +52,11 @@ def content_changed(sender, **kwargs):
         return
     if (meta.app_label, meta.model_name) in IGNORED_MODELS:
         return
+    # A row may know that this save changes nothing a page shows (an order's stock move while
+    # plenty are left, an offer counting its use): StockRecord and ConditionalOffer do.
+    changes_storefront = getattr(kwargs.get("instance"), "changes_storefront", None)
+    if changes_storefront is not None and not changes_storefront():
+        return
     bump_generation()
 
 
@@ -60,7 +65,7 @@ def connect():
     from wagtail import signals as wagtail_signals
 
     # post_save also covers StockRecord.allocate_or_refuse (an UPDATE that sends post_save itself),
-    # so stock running out through an order makes its pages stale.
+    # so stock running low or out through an order makes its pages stale.
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"page-cache-{signal is post_save}-{id(signal)}")
     # Publishing on schedule (publish_scheduled) and unpublishing, of pages and snippets alike.

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
+ConditionalOffer = get_model("offer", "ConditionalOffer")
 
 TOKEN_IN_FORM = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 NONCE_IN_BODY = re.compile(r'nonce="([A-Za-z0-9+/=]+)"')
@@ -255,18 +256,77 @@ def test_stock_running_out_through_an_order_shows_on_the_next_visit(small_shop, 
     assert small_shop.products  # makes the shipping country and method a checkout needs
     product = small_shop.add_product(title="Kosiv jug", stock=1)
     before = primed(anonymous_get, product.get_absolute_url())
-    assert "In stock" in before.content.decode()
-    buyer = Client()
-    preview = to_preview(buyer, [product])
-    assert preview.status_code in (200, 302)
-    placed = buyer.post(reverse("checkout:preview"), {"action": "place_order"})
-    assert placed.status_code == 302
+    assert "Only 1 left" in before.content.decode()
+    place_order_as_guest(to_preview, [product])
     assert Order.objects.count() == 1
 
     after = anonymous_get(product.get_absolute_url())
 
     assert after["X-Cache"] == "miss"
-    assert "In stock" not in after.content.decode()
+    assert "Only 1 left" not in after.content.decode()
+    assert "Unavailable" in after.content.decode()
+
+
+def place_order_as_guest(to_preview, products, quantity=1):
+    buyer = Client()
+    preview = to_preview(buyer, products, quantity=quantity)
+    assert preview.status_code in (200, 302)
+    placed = buyer.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert placed.status_code == 302
+
+
+def test_an_order_that_leaves_plenty_in_stock_keeps_cached_pages(small_shop, anonymous_get, to_preview):
+    """An order used to empty the page cache: Oscar's "In stock (37 available)" changed with each
+    unit sold, and the offer's usage counts were saved like an edit. Neither shows on a page now."""
+    assert small_shop.products  # makes the shipping country and method a checkout needs
+    product = small_shop.add_product(title="Kosiv jug", stock=40)
+    small_shop.add_offer(name="10% off ceramics")
+    primed(anonymous_get, product.get_absolute_url())
+    primed(anonymous_get, "/catalogue/")
+
+    place_order_as_guest(to_preview, [product])
+
+    order = Order.objects.get()
+    assert order.total_discount_incl_tax > 0  # the offer was used and counted
+    assert ConditionalOffer.objects.get(name="10% off ceramics").num_orders == 1
+    page = anonymous_get(product.get_absolute_url())
+    assert page["X-Cache"] == "hit"
+    assert "In stock" in page.content.decode()
+    assert anonymous_get("/catalogue/")["X-Cache"] == "hit"
+
+
+def test_stock_falling_to_the_low_stock_threshold_shows_how_many_are_left(
+    small_shop, anonymous_get, to_preview, settings
+):
+    settings.LOW_STOCK_THRESHOLD = 5
+    assert small_shop.products
+    product = small_shop.add_product(title="Kosiv jug", stock=7)
+    assert "Only" not in primed(anonymous_get, product.get_absolute_url()).content.decode()
+
+    place_order_as_guest(to_preview, [product], quantity=2)
+
+    page = anonymous_get(product.get_absolute_url())
+    assert page["X-Cache"] == "miss"
+    assert "Only 5 left" in page.content.decode()
+    # Each unit sold under the threshold shows, so each makes the page stale again.
+    place_order_as_guest(to_preview, [product])
+    assert "Only 4 left" in anonymous_get(product.get_absolute_url()).content.decode()
+
+
+def test_an_offer_used_up_by_an_order_leaves_the_pages_on_the_next_visit(
+    small_shop, anonymous_get, to_preview
+):
+    assert small_shop.products
+    product = small_shop.add_product(title="Kosiv jug", stock=40)
+    offer = small_shop.add_offer(name="First order only")
+    offer.max_global_applications = 1
+    offer.save()
+    assert "First order only" in primed(anonymous_get, "/offers/").content.decode()
+
+    place_order_as_guest(to_preview, [product])
+
+    assert ConditionalOffer.objects.get(name="First order only").status == ConditionalOffer.CONSUMED
+    assert "First order only" not in anonymous_get("/offers/").content.decode()
 
 
 def test_an_offer_starting_and_ending_shows_on_the_next_visit_after_each(small_shop, anonymous_get):

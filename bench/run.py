@@ -508,6 +508,9 @@ def fill_baskets(site):
         browser.sign_in(shopper["email"], shopper["password"])
         for product in products[:lines]:
             browser.add_to_basket(product)
+        # A browser shows the "added to your basket" messages on the next page, which clears their
+        # cookie; without this every measured GET would render them again.
+        browser.http.get(site["server"].base_url + "/basket/", timeout=30)
         site["cookies"].append(browser.cookies())
     site["resolved"]["pages"]["basket_1"] = {"path": "/basket/", "titles": [products[0]["title"]]}
     site["resolved"]["pages"]["basket_10"] = {"path": "/basket/", "titles": [p["title"] for p in products]}
@@ -942,6 +945,11 @@ def assemble(args, base_url, redis_url, measurements, ceiling_runs, queries, che
             "process of the site, after the pages were warmed: what a warm worker asks, and for an "
             "anonymous visitor what the page cache leaves.",
             "The stock site has no cache: its anonymous and signed-in pages cost the same work.",
+            f"Each gunicorn worker holds at most {WORKER_CONNECTIONS} connections, so wrk's "
+            f"{WRK_CONNECTIONS} use both workers; search's {SEARCH_CONNECTIONS} may all land on one "
+            "(whichever accepts first), so its req/s can be one core's from run to run.",
+            "Signed-in shoppers have seen their add-to-basket messages (a page was fetched after the "
+            "last add), as a browser would; their recently-viewed cookie stays.",
             "The box is shared: other processes take CPU during the run, so compare ratios in one run.",
         ],
     }

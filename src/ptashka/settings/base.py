@@ -308,8 +308,9 @@ else:
 
 # --- Celery: broker, queues, retries, schedule --------------------------------------------------
 
-# Without a broker, tasks run in the calling process: the embedded default needs no worker.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+# Without a broker, tasks run in the calling process: the embedded default needs no worker. (With a
+# host: for a bare memory:// kombu logs "No hostname was supplied" at every connection.)
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 CELERY_TASK_ALWAYS_EAGER = not (REDIS_URL or env.str("CELERY_BROKER_URL", default=""))
 CELERY_TASK_EAGER_PROPAGATES = True

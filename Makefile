@@ -37,7 +37,7 @@ demo: migrate
 # uvicorn (ASGI) rather than runserver (WSGI only), so the demo serves pages and the live-tracking
 # WebSockets (/ws/) from one process; it reloads on code and template changes like runserver.
 serve:
-	$(BIN)/uvicorn ptashka.asgi:application --host $(HOST) --port $(PORT) --reload \
+	$(BIN)/uvicorn ptashka.asgi:application --host $(HOST) --port $(PORT) --lifespan off --reload \
 		--reload-dir src --reload-dir cms --reload-dir forked_apps --reload-dir templates --reload-include '*.html'
 
 ## make run: install, migrate, load the demo shop and serve it on http://127.0.0.1:8000

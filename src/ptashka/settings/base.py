@@ -786,6 +786,11 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "oscar": {"level": LOG_LEVEL},
         "ptashka": {"level": LOG_LEVEL},
+        # Eager tasks run inside the request: Celery's "Task ... succeeded in 0.007s" line for
+        # each product view would fill the embedded server's console. A worker still logs them.
+        "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else LOG_LEVEL},
+        # One INFO line at every start ("AXES: BEGIN version ..."); its warnings still show.
+        "axes.apps": {"level": "WARNING"},
     },
 }
 

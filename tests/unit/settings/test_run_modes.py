@@ -27,6 +27,7 @@ print(json.dumps({
     "sessions": settings.SESSION_ENGINE,
     "celery_eager": settings.CELERY_TASK_ALWAYS_EAGER,
     "broker": settings.CELERY_BROKER_URL,
+    "task_log_level": settings.LOGGING["loggers"]["celery.app.trace"]["level"],
     "channel_layer": settings.CHANNEL_LAYERS["default"]["BACKEND"],
     "media_storage": type(storages["default"]).__module__ + "." + type(storages["default"]).__name__,
     "static_storage": settings.STORAGES["staticfiles"]["BACKEND"],
@@ -81,6 +82,10 @@ def test_without_redis_the_embedded_default_needs_no_services():
     assert decided["database_name"] == str(ROOT / "var" / "ptashka.sqlite3")
     assert decided["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert decided["celery_eager"] is True
+    # A host in the URL: for a bare memory:// kombu warns "No hostname was supplied".
+    assert decided["broker"] == "memory://localhost/"
+    # Eager tasks run in the request: their "succeeded in" lines stay out of the server's console.
+    assert decided["task_log_level"] == "WARNING"
     assert decided["channel_layer"] == "channels.layers.InMemoryChannelLayer"
     assert decided["media_storage"] == "django.core.files.storage.filesystem.FileSystemStorage"
     assert decided["email"] == "django.core.mail.backends.console.EmailBackend"
@@ -94,6 +99,7 @@ def test_redis_url_moves_cache_sessions_broker_and_channel_layer_to_redis():
     assert decided["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert decided["celery_eager"] is False
     assert decided["broker"] == "redis://127.0.0.1:6379/7"
+    assert decided["task_log_level"] == "INFO"  # a worker logs each task it ran
     assert decided["channel_layer"] == "channels_redis.core.RedisChannelLayer"
 
 

@@ -1,22 +1,20 @@
-"""Pictures for the demo shop, painted with Pillow: embroidery-style product images and page banners."""
+"""Pictures for the demo shop, painted with Pillow: each product's own, and page banners without text."""
 
 import random
-import textwrap
-from functools import cache
 from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from oscar.core.loading import get_model
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
+from ptashka.demo import product_pictures
+from ptashka.demo.product_pictures import GALLERY_VIEWS
 from ptashka.demo.tally import Tally
 
 ProductImage = get_model("catalogue", "ProductImage")
-
-PRODUCT_PICTURE_SIZE = (600, 600)
 
 # (background, thread, second thread, title panel) - linen, clay and meadow shades with the red
 # and black threads of Ukrainian cross stitch.
@@ -32,24 +30,17 @@ PALETTES = [
 ]
 
 
-def paint_product_picture(title: str) -> bytes:
-    """A square JPEG: a cross-stitch star between two ornament bands, with the title beneath."""
-    # Seeded by the title, never downloaded: a product gets the same picture on every load.
-    rng = random.Random(title)
-    background, thread, second_thread, panel = rng.choice(PALETTES)
-    width, height = PRODUCT_PICTURE_SIZE
-    picture = Image.new("RGB", PRODUCT_PICTURE_SIZE, background)
-    draw = ImageDraw.Draw(picture)
-    _weave_linen(draw, PRODUCT_PICTURE_SIZE, background)
-    _stitch_band(draw, top=24, width=width, colours=(thread, second_thread), rng=rng)
-    _stitch_star(draw, centre=(width // 2, 215), colours=(thread, second_thread), rng=rng)
-    _stitch_band(draw, top=392, width=width, colours=(second_thread, thread), rng=rng)
-    _write_title(draw, title, box=(30, 440, width - 30, height - 24), panel=panel, ink=second_thread)
-    return _as_jpeg(picture)
+def paint_product_picture(title: str, view: str = GALLERY_VIEWS[0]) -> bytes:
+    """A square JPEG of the thing the title names, in its colour, without text (product_pictures)."""
+    # Seeded by the title, never downloaded: a product gets the same pictures on every load.
+    return _as_jpeg(product_pictures.paint(title, view))
 
 
 def paint_banner(caption: str, size: tuple[int, int]) -> bytes:
-    """A wide JPEG for page heroes: the caption on a panel between two matching cross-stitch stars."""
+    """A wide JPEG for page heroes: cross-stitch bands and stars on linen, no words.
+
+    The page writes its own headline over a hero; words painted into the picture under it could
+    not be read (the caption seeds the colours and stays the image's title)."""
     rng = random.Random(caption or "hero")
     background, thread, second_thread, panel = rng.choice(PALETTES)
     width, height = size
@@ -58,21 +49,10 @@ def paint_banner(caption: str, size: tuple[int, int]) -> bytes:
     _weave_linen(draw, size, background)
     _stitch_band(draw, top=24, width=width, colours=(thread, second_thread), rng=rng)
     _stitch_band(draw, top=height - 64, width=width, colours=(second_thread, thread), rng=rng)
-    panel_left, panel_right = width // 3, width - width // 3
-    for centre_x in (panel_left // 2, (panel_right + width) // 2):
-        # The same seed for both stars, so they mirror each other across the caption.
+    for centre_x in (width // 6, width // 2, width - width // 6):
+        # One seed for every star, so they repeat across the banner like a printed border.
         star_rng = random.Random(f"{caption or 'hero'} star")
         _stitch_star(draw, centre=(centre_x, height // 2), colours=(thread, second_thread), rng=star_rng)
-    if caption:
-        # A hero banner has no caption: the page writes its own headline over it.
-        _write_title(
-            draw,
-            caption,
-            box=(panel_left, height // 2 - 70, panel_right, height // 2 + 70),
-            panel=panel,
-            ink=second_thread,
-            largest_font=56,
-        )
     return _as_jpeg(picture)
 
 
@@ -82,8 +62,16 @@ def attach_product_images(products, tally: Tally) -> None:
     for product in products:
         created = product.pk not in with_images
         if created:
-            picture = ContentFile(paint_product_picture(product.title), name=f"{slugify(product.title)}.jpg")
-            ProductImage.objects.create(product=product, original=picture, caption=product.title)
+            # The gallery: the whole thing first (listings show it), then a close-up, then on a table.
+            for order, view in enumerate(GALLERY_VIEWS):
+                picture = ContentFile(
+                    paint_product_picture(product.title, view),
+                    name=f"{slugify(product.title)}-{slugify(view)}.jpg",
+                )
+                caption = product.title if order == 0 else f"{product.title}, {view}"
+                ProductImage.objects.create(
+                    product=product, original=picture, caption=caption, display_order=order
+                )
         tally.count("product images", created)
 
 
@@ -154,36 +142,6 @@ def _stitch_star(draw, centre, colours, rng):
         x, y = origin_x + column * cell, origin_y + row * cell
         draw.line([(x + 2, y + 2), (x + cell - 3, y + cell - 3)], fill=colour, width=3)
         draw.line([(x + cell - 3, y + 2), (x + 2, y + cell - 3)], fill=colour, width=3)
-
-
-def _write_title(draw, text, box, panel, ink, largest_font=34):
-    left, top, right, bottom = box
-    draw.rounded_rectangle(box, radius=14, fill=panel, outline=ink, width=2)
-    for size in range(largest_font, 16, -4):
-        font = _font(size)
-        lines = _wrap(text, font, right - left - 32)
-        line_height = size + 8
-        if len(lines) * line_height <= bottom - top - 16:
-            break
-    y = top + (bottom - top - len(lines) * line_height) // 2
-    for line in lines:
-        line_width = draw.textlength(line, font=font)
-        draw.text((left + (right - left - line_width) / 2, y), line, font=font, fill=ink)
-        y += line_height
-
-
-def _wrap(text, font, max_width):
-    for chars in range(40, 8, -2):
-        lines = textwrap.wrap(text, width=chars)
-        if all(font.getlength(line) <= max_width for line in lines):
-            return lines
-    return textwrap.wrap(text, width=8)
-
-
-@cache
-def _font(size):
-    # Pillow's bundled font: no system font is needed, and every machine draws the same picture.
-    return ImageFont.load_default(size=size)
 
 
 def _darker(hex_colour, amount):

@@ -26,6 +26,7 @@ from cms.home import HomePage
 from cms.journal import ArticlePageTag
 from cms.navigation import AnnouncementBar, Footer, FooterLink, MainMenu, MainMenuItem
 from ptashka.demo.images import paint_product_picture
+from ptashka.demo.product_pictures import colour_of, kind_of
 
 AttributeOption = get_model("catalogue", "AttributeOption")
 Benefit = get_model("offer", "Benefit")
@@ -229,6 +230,49 @@ def test_given_an_empty_shop_when_loading_then_every_listed_product_has_a_painte
     picture = ProductImage.objects.select_related("product").first()
     with Image.open(picture.original.path) as image:
         assert image.format == "JPEG" and image.size == (600, 600)
+
+
+@pytest.mark.django_db
+def test_given_an_empty_shop_when_loading_then_each_product_has_a_gallery_whole_first(media_root):
+    load_demo()
+
+    jug = Product.objects.get(title="Opishnia Red Clay Jug")
+    views = list(jug.images.order_by("display_order").values_list("caption", flat=True))
+    assert views == [
+        "Opishnia Red Clay Jug",
+        "Opishnia Red Clay Jug, close-up",
+        "Opishnia Red Clay Jug, on the table",
+    ]
+    assert jug.primary_image().caption == "Opishnia Red Clay Jug"
+
+
+def dominant_colour(picture_bytes):
+    """The most common colour of the picture's middle, in coarse steps (the thing, not the backdrop)."""
+    with Image.open(BytesIO(picture_bytes)) as image:
+        middle = image.convert("RGB").crop((240, 240, 360, 360)).quantize(colors=4).convert("RGB")
+        return max(middle.getcolors(), key=lambda found: found[0])[1]
+
+
+def test_given_titles_of_different_things_when_painting_then_each_is_drawn_in_its_own_colour():
+    red_jug = dominant_colour(paint_product_picture("Opishnia Red Clay Jug"))
+    black_vase = dominant_colour(paint_product_picture("Black Smoked Clay Vase"))
+    amber = dominant_colour(paint_product_picture("Rivne Amber Drop Earrings"))
+
+    assert red_jug[0] > 150 and red_jug[1] < 110  # red clay
+    assert max(black_vase) < 80  # smoked black
+    assert paint_product_picture("Poltava Vyshyvanka Shirt, Men's Linen") != paint_product_picture(
+        "Poltava Vyshyvanka Shirt, Women's Linen"
+    )
+    assert amber != red_jug
+
+
+def test_given_a_title_when_choosing_what_to_paint_then_words_decide_and_parts_of_words_do_not():
+    assert kind_of("Carpathian Pine Soy Candle in a Ceramic Pot")[0].__name__ == "candle"
+    assert kind_of("Embroidery Kit: Poltava Bird Sampler")[0].__name__ == "hoop"
+    assert kind_of("Sterling Silver Kalyna Berry Ring")[0].__name__ == "ring"
+    assert kind_of("Rivne Amber Drop Earrings")[0].__name__ == "earrings"
+    # "embroidered" has no "red" in it as a word: the scarf is linen.
+    assert colour_of('Embroidered Linen Scarf "Kalyna"', "#000000") == colour_of("Linen", "#111111")
 
 
 def test_given_a_product_title_when_painting_twice_then_the_picture_is_the_same():

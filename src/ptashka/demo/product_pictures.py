@@ -65,8 +65,12 @@ COLOURS = {
 }
 
 
-def vessel(draw, box, colour, threads, rng):
-    """A jug, vase or pot: a turned profile, mirrored, with a painted band and a handle for a jug."""
+def jug(draw, box, colour, threads, rng):
+    vessel(draw, box, colour, threads, rng, handle=True)
+
+
+def vessel(draw, box, colour, threads, rng, handle=False):
+    """A vase or pot (a jug: with its handle): a turned profile, mirrored, with a painted band."""
     left, top, right, bottom = box
     cx, width, height = (left + right) / 2, right - left, bottom - top
     belly = rng.uniform(0.36, 0.46) * width
@@ -80,12 +84,13 @@ def vessel(draw, box, colour, threads, rng):
             radius = neck * (1 + (t - 0.9) * 3)
         profile.append((radius, bottom - t * height))
     outline = [(cx - r, y) for r, y in profile] + [(cx + r, y) for r, y in reversed(profile)]
-    handle = rng.random() < 0.6
     if handle:
+        # From the neck, out past the belly and back in under it: the body hides the inner half.
+        reach = belly * 0.9
         draw.arc(
-            (cx + neck * 0.6, top + height * 0.12, cx + belly * 1.35, top + height * 0.62),
-            start=-80,
-            end=100,
+            (cx + neck - reach, top + height * 0.12, cx + neck + reach, top + height * 0.62),
+            start=-90,
+            end=90,
             fill=_shade(colour, -40),
             width=int(width * 0.05),
         )
@@ -586,7 +591,8 @@ KINDS = (
     (("plate",), plate, "#f1e6cf"),
     (("mug", "cup"), mug, "#f1e6cf"),
     (("bowl", "makitra"), bowl, "#c9a27a"),
-    (("jug", "vase", "pot"), vessel, "#b5562f"),
+    (("jug",), jug, "#b5562f"),
+    (("vase", "pot"), vessel, "#b5562f"),
     (("spoon", "servers"), spoons, "#c99a6b"),
     (("board", "box", "mould"), board, "#c99a6b"),
     (("whistle", "horse", "bird"), bird, "#e8dcc3"),

@@ -49,6 +49,8 @@ LANGUAGES = [(code, _(_language_names[code])) for code in env.list("SHOP_LANGUAG
 LANGUAGE_CODE = LANGUAGES[0][0]
 USE_I18N = True
 USE_TZ = True
+# Dates as the live order script writes them too ("2 Dec 2026, 01:07"): ptashka/formats/.
+FORMAT_MODULE_PATH = ["ptashka.formats"]
 
 # --- Django: hosts, applications, requests ------------------------------------------------------
 

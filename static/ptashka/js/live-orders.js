@@ -74,9 +74,26 @@
         return node;
     }
 
-    function readableTime(iso) {
+    // The server's DATETIME_FORMAT (ptashka/formats/): day, short month, year, 24-hour time, in the
+    // shop's time zone (the panel's data-time-zone), not the browser's.
+    function readableTime(iso, timeZone) {
         var date = new Date(iso);
-        return isNaN(date.getTime()) ? iso : date.toLocaleString();
+        if (isNaN(date.getTime())) {
+            return iso;
+        }
+        var options = {
+            day: "numeric", month: "short", year: "numeric",
+            hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+        };
+        if (timeZone) {
+            options.timeZone = timeZone;
+        }
+        try {
+            return new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(date);
+        } catch (unknownZone) {
+            delete options.timeZone;
+            return new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(date);
+        }
     }
 
     // --- the shopper's order page and thank-you page ----------------------------------------
@@ -98,7 +115,7 @@
             var item = element("li");
             item.appendChild(element("span", "", step.to));
             item.appendChild(document.createTextNode(" "));
-            var time = element("time", "", readableTime(step.at));
+            var time = element("time", "", readableTime(step.at, panel.getAttribute("data-time-zone")));
             time.setAttribute("datetime", step.at);
             item.appendChild(time);
             history.appendChild(item);
@@ -114,7 +131,7 @@
                 var item = element("li");
                 item.appendChild(element("span", "", money(refund.amount, order.currency)));
                 item.appendChild(document.createTextNode(" "));
-                var time = element("time", "", readableTime(refund.at));
+                var time = element("time", "", readableTime(refund.at, panel.getAttribute("data-time-zone")));
                 time.setAttribute("datetime", refund.at);
                 item.appendChild(time);
                 refundList.appendChild(item);
@@ -160,7 +177,8 @@
         link.href = order.url;
         item.appendChild(link);
         item.appendChild(document.createTextNode(
-            " · " + order.total + " " + order.currency + " · " + (order.email || "") + " · " + readableTime(order.placed_at)
+            " · " + order.total + " " + order.currency + " · " + (order.email || "") + " · " +
+                readableTime(order.placed_at, panel.getAttribute("data-time-zone"))
         ));
         list.insertBefore(item, list.firstChild);
     }

@@ -53,6 +53,9 @@ def test_dummy_checkout_places_a_paid_order_for_the_server_side_total(client, sm
     assert order.number in thanks.content.decode()
     # the thank-you page says what was paid and how, not Oscar's "Allocation of €0.00"
     assert "Paid €57.50 by Test payment" in " ".join(thanks.content.decode().split())
+    # the provider's reference is the shop's, not something to show the shopper
+    source = order.sources.get()
+    assert source.reference and source.reference not in thanks.content.decode()
 
 
 def test_choosing_a_gateway_that_is_not_offered_is_refused(client, small_shop, to_preview):

@@ -3,7 +3,6 @@
 from functools import cache
 
 from django.db import connection
-from django.db.models import Q
 from oscar.apps.offer.abstract_models import (
     AbstractBenefit,
     AbstractCondition,
@@ -11,9 +10,7 @@ from oscar.apps.offer.abstract_models import (
     AbstractRange,
 )
 from oscar.checks import use_productcategory_materialised_view
-from oscar.core.loading import get_class, get_model
-
-ExpandDownwardsCategoryQueryset = get_class("catalogue.expressions", "ExpandDownwardsCategoryQueryset")
+from oscar.core.loading import get_model
 
 
 class Range(AbstractRange):
@@ -22,8 +19,9 @@ class Range(AbstractRange):
 
         Oscar asks a range about each basket line on its own, several times per offer (the
         condition, the benefit, each application): one query per line and question. The
-        applicator asks here once for the basket's products; contains_product then answers from
-        what it found. A range with a proxy class decides itself, as Oscar's does.
+        applicator asks once for the basket's products, for all its ranges together
+        (hold_products_in_ranges); contains_product then answers from what it found. A range with
+        a proxy class decides itself, as Oscar's does.
         """
         hold_products_in_ranges([self], products)
 
@@ -35,33 +33,9 @@ class Range(AbstractRange):
         return not (self.proxy or self.includes_all_products or use_productcategory_materialised_view())
 
     def _products_among(self, ids):
-        """The range's products among these ids, as Oscar's product_queryset chooses them.
-
-        Oscar first asks up to five questions of the range (has it classes, categories, included
-        parents...) to leave out the clauses that cannot match; for a handful of basket products
-        every clause costs less than those queries, and a clause that cannot match changes nothing.
-        """
-        Product = get_model("catalogue", "Product")
-        if self.includes_all_products or use_productcategory_materialised_view():
-            return self.product_queryset.filter(id__in=ids)
-        ProductCategory = get_model("catalogue", "ProductCategory")
-        included = self.included_products.through.objects.filter(range=self).values("product_id")
-        in_categories = ProductCategory.objects.filter(
-            category_id__in=ExpandDownwardsCategoryQueryset(self.included_categories.values("id"))
-        ).values("product_id")
-        classes = self.classes.values("id")
-        excluded = self.excluded_products.values("id")
-        return Product.objects.filter(
-            Q(id__in=included)
-            | Q(parent_id__in=included)
-            | Q(product_class_id__in=classes)
-            | Q(parent__product_class_id__in=classes)
-            | Q(id__in=in_categories)
-            | Q(parent_id__in=in_categories),
-            ~Q(id__in=excluded),
-            ~Q(parent_id__in=excluded),
-            id__in=ids,
-        )
+        """The range's products among these ids, by Oscar's own query: for the ranges
+        membership_sql() does not decide (one of all products, or the materialised view)."""
+        return self.product_queryset.filter(id__in=ids)
 
     def hold_answers(self, answers):
         self._known_members().update(answers)

@@ -706,22 +706,24 @@ def _cross_column(draw, x, y0, y1, stitch, threads):
 
 
 def _diamond_motif(draw, cx, cy, half, threads):
-    """A cross-stitched diamond with a cross at its heart, as on a rushnyk."""
+    """A cross-stitched diamond with a cross at its heart, as on a rushnyk: every other ring of
+    stitches, and the outermost."""
     stitch = max(8, int(half / 9))
     step = stitch * 2.2
     rings = int(half / step)
     for ring_index in range(rings + 1):
+        if ring_index % 2 and ring_index != rings:
+            continue
         reach = ring_index * step
-        colour = threads[ring_index % 2]
-        for k in range(max(1, ring_index * 4)):
-            # Points on a diamond of this reach.
-            t = k / max(1, ring_index * 4)
-            side = int(t * 4)
-            frac = t * 4 - side
-            corners = [(cx, cy - reach), (cx + reach, cy), (cx, cy + reach), (cx - reach, cy)]
-            (ax, ay), (bx, by) = corners[side % 4], corners[(side + 1) % 4]
-            if ring_index % 2 == 0 or ring_index == rings:
-                _cross(draw, ax + (bx - ax) * frac, ay + (by - ay) * frac, stitch // 1.5, colour)
+        corners = [(cx, cy - reach), (cx + reach, cy), (cx, cy + reach), (cx - reach, cy)]
+        stitches = max(1, ring_index * 4)
+        for k in range(stitches):
+            # Along the diamond's four sides, ring_index stitches to a side.
+            side, along = divmod(k * 4 / stitches, 1)
+            (ax, ay), (bx, by) = corners[int(side)], corners[(int(side) + 1) % 4]
+            _cross(
+                draw, ax + (bx - ax) * along, ay + (by - ay) * along, stitch // 1.5, threads[ring_index % 2]
+            )
 
 
 def _highlight(draw, points, colour, width):

@@ -5,12 +5,15 @@ from decimal import Decimal
 
 from django.db.models import Count, Min
 from django.db.models.functions import Coalesce
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms import shop
+from ptashka.templatetags.shop_display import price_text, thumbnail_url
 from cms.search_index import SearchableProduct
 
 Category = get_model("catalogue", "Category")
@@ -19,6 +22,10 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 # Enough for facet counts to be meaningful; a shopper refines rather than paging past fifty.
 MAX_PRODUCTS = 200
 MAX_RESULTS = 60
+# Suggestions as the shopper types: a few products, from the second character on.
+SUGGEST_MIN_CHARS = 2
+SUGGEST_MAX_CHARS = 100
+SUGGEST_COUNT = 6
 
 
 @dataclass(frozen=True)
@@ -142,3 +149,43 @@ class SearchView(TemplateView):
     def live_items(self, products):
         fetched = shop.products_by_ids([product.pk for product in products[:MAX_RESULTS]])
         return shop.shop_items(fetched, self.request, include_unavailable=True)
+
+
+@require_GET
+def suggest(request):
+    """Products whose titles begin with what the shopper has typed, for the header's search box.
+
+    Each has its live price (Oscar's strategy) and a small picture. A query that is too short or too
+    long answers an empty list: the box only suggests, the full search page decides.
+    """
+    query = request.GET.get("q", "").strip()
+    if not SUGGEST_MIN_CHARS <= len(query) <= SUGGEST_MAX_CHARS:
+        return _suggestions(query, [])
+    backend = get_search_backend()
+    candidates = SearchableProduct.objects.filter(is_public=True, parent_id=None)
+    found = list(backend.autocomplete(query, candidates)[:SUGGEST_COUNT])
+    if len(found) < SUGGEST_COUNT:
+        seen = {product.pk for product in found}
+        more = backend.search(query, candidates)[: SUGGEST_COUNT * 2]
+        found += [product for product in more if product.pk not in seen][: SUGGEST_COUNT - len(found)]
+    fetched = shop.products_by_ids([product.pk for product in found])
+    items = shop.shop_items([p for p in fetched if p is not None], request, include_unavailable=True)
+    return _suggestions(
+        query,
+        [
+            {
+                "title": item.product.get_title(),
+                "url": item.product.get_absolute_url(),
+                "price": price_text(item.price),
+                "image": thumbnail_url(item.product, "96x96"),
+            }
+            for item in items
+        ],
+    )
+
+
+def _suggestions(query, results):
+    response = JsonResponse({"query": query, "results": results})
+    # The same words give the same answer until the catalogue changes; a minute in the browser is plenty.
+    response["Cache-Control"] = "public, max-age=60"
+    return response

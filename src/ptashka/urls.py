@@ -38,6 +38,7 @@ urlpatterns = [
     # Payment provider webhooks: /payments/stripe/webhook/
     path("payments/", include("ptashka.payments.urls")),
     # One search box for products and pages; before Oscar's, whose URL name search:search stays for reverse().
+    path("search/suggest/", cms_search.suggest, name="search-suggest"),
     path("search/", cms_search.SearchView.as_view(), name="site-search"),
     path("sitemap.xml", cms_sitemaps.sitemap_xml, name="sitemap"),
     path("robots.txt", cms_sitemaps.robots_txt, name="robots-txt"),

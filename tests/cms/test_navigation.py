@@ -37,7 +37,9 @@ def test_menu_footer_and_announcement_show_on_oscar_and_wagtail_pages(client, me
 
     for path in [*STOREFRONT_PATHS, delivery.url]:
         html = client.get(path).content.decode()
-        assert f'href="{delivery.url}">Delivery &amp; returns</a>' in html, path
+        # The menu marks the page the shopper is on.
+        current = ' aria-current="page"' if path == delivery.url else ""
+        assert f'href="{delivery.url}"{current}>Delivery &amp; returns</a>' in html, path
         assert 'href="/journal/">Journal</a>' in html, path
         assert "Made with love in Lviv" in html and 'href="/about/">About Ptashka</a>' in html, path
         assert "Free delivery over €80" in html, path

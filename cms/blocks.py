@@ -469,7 +469,7 @@ class PageShopProducts:
     a page costs them once, with one more query for every carousel's ids (cms/includes/stream.html).
     """
 
-    def __init__(self, stream):
+    def __init__(self, stream, request=None):
         picked_ids, sources = [], []
         for child in stream:
             block, value = child.block, child.value
@@ -484,6 +484,9 @@ class PageShopProducts:
         self.ids_by_source = shop.product_ids_from_sources(list(dict.fromkeys(sources)))
         wanted = set(picked_ids).union(*self.ids_by_source.values())
         self.by_id = {p.pk: p for p in shop.products_queryset().filter(pk__in=wanted)} if wanted else {}
+        if request is not None and self.by_id:
+            # Offer prices for every product of the page in one go; the blocks find them kept.
+            shop.offers_for(list(self.by_id.values()), request)
 
     def products(self, ids):
         """The products with these ids in this order; None for one shoppers cannot browse."""

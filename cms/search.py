@@ -13,8 +13,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms import shop
-from ptashka.templatetags.shop_display import price_text, thumbnail_url
 from cms.search_index import SearchableProduct
+from ptashka.templatetags.shop_display import price_text, thumbnail_url
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")

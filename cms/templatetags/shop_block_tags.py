@@ -7,6 +7,6 @@ from cms.blocks import PageShopProducts
 register = template.Library()
 
 
-@register.simple_tag
-def shop_products_of(stream):
-    return PageShopProducts(stream)
+@register.simple_tag(takes_context=True)
+def shop_products_of(context, stream):
+    return PageShopProducts(stream, context.get("request"))

@@ -5,10 +5,22 @@ from django.db.models.functions import Coalesce
 from oscar.apps.catalogue import views
 from oscar.core.loading import get_model
 
+from forked_apps.offer.display import offer_prices
+
+from .product_page import (
+    build_picker,
+    delivery_note,
+    gallery_images,
+    picker_data,
+    related_products,
+    responsive_picture,
+)
+
 Option = get_model("catalogue", "Option")
 Product = get_model("catalogue", "Product")
 ProductAlert = get_model("customer", "ProductAlert")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+ProductImage = get_model("catalogue", "ProductImage")
 ProductReview = get_model("reviews", "ProductReview")
 Vote = get_model("reviews", "Vote")
 
@@ -26,6 +38,37 @@ def attribute_values():
     return ProductAttributeValue.objects.select_related("attribute", "value_option").annotate(
         code=F("attribute__code")
     )
+
+
+def hold_family_rows(product):
+    """A parent's and all its variants' pictures and attribute values, in a query each, set where
+    Oscar's prefetches would put them (on a variant's page, the variant and its siblings alike)."""
+    parent = product.parent if product.is_child else product
+    family = {parent.pk: [parent]}
+    for child in parent._prefetched_public_children:
+        family.setdefault(child.pk, []).append(child)
+    if product.is_child:
+        family.setdefault(product.pk, []).append(product)
+    in_family = Q(product=parent) | Q(product__parent=parent)
+    images, values = {}, {}
+    for image in ProductImage.objects.filter(in_family).order_by("display_order", "pk"):
+        images.setdefault(image.product_id, []).append(image)
+    for value in attribute_values().filter(in_family).order_by("attribute_id", "pk"):
+        values.setdefault(value.product_id, []).append(value)
+    for pk, instances in family.items():
+        for instance in instances:
+            hold_prefetched(instance, "images", images.get(pk, []))
+            instance._prefetched_attribute_values = values.get(pk, [])
+    # Oscar's get_attribute_values for a variant reads its parent's from here.
+    parent._prefetched_parent_attribute_values = values.get(parent.pk, [])
+
+
+def hold_prefetched(instance, name, rows):
+    """Rows for instance.<name>.all(), as prefetch_related() would have left them."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
 class ProductDetailView(views.ProductDetailView):
@@ -63,34 +106,104 @@ class ProductDetailView(views.ProductDetailView):
             oscars_check = product.has_review_by
             product.has_review_by = lambda user: reviewed if user == shopper else oscars_check(user)
         prefetch_related_objects([product], *self.related_to_fetch(product))
+        if not product.is_standalone:
+            hold_family_rows(product)
         return product
 
     def related_to_fetch(self, product):
-        lookups = [
-            "images",
-            Prefetch("attribute_values", queryset=attribute_values(), to_attr="_prefetched_attribute_values"),
-        ]
-        if product.is_parent:
-            public_children = Product.objects.public().prefetch_related("stockrecords")
-            lookups.append(
-                Prefetch("children", queryset=public_children, to_attr="_prefetched_public_children")
-            )
-        else:
-            lookups.append("stockrecords")
-        if product.is_child:
-            lookups.append(
+        if product.is_standalone:
+            return [
+                "images",
                 Prefetch(
-                    "parent__attribute_values",
-                    queryset=attribute_values(),
-                    to_attr="_prefetched_parent_attribute_values",
-                )
-            )
-        return lookups
+                    "attribute_values", queryset=attribute_values(), to_attr="_prefetched_attribute_values"
+                ),
+                "stockrecords",
+                "categories",
+            ]
+        # A parent's and its variants' pictures and attribute values come in one query each
+        # (hold_family_rows): the picker reads every variant's own.
+        public_children = Product.objects.public().prefetch_related("stockrecords")
+        children = Prefetch("children", queryset=public_children, to_attr="_prefetched_public_children")
+        if product.is_parent:
+            return [children, "categories"]
+        return [
+            "stockrecords",
+            "parent__categories",
+            Prefetch("parent__children", queryset=public_children, to_attr="_prefetched_public_children"),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["reviews"] = self.reviews_shown(self.object)
+        product = self.object
+        context["reviews"] = self.reviews_shown(product)
+        context.update(self.buy_box(product))
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        # A picker request naming no variant of this product: the page, with the error, as a 400.
+        picker = context.get("picker")
+        if picker is not None and picker.error:
+            response_kwargs.setdefault("status", 400)
+        return super().render_to_response(context, **response_kwargs)
+
+    def buy_box(self, product):
+        """What the page sells and how: the product shown (a variant's parent), the variant picker,
+        the variant or product the add-to-basket form buys, its price, offer price and stock."""
+        strategy = self.request.strategy
+        shown = product.parent if product.is_child else product
+        context = {"shown_product": shown, "picker": None, "picker_json": ""}
+        products = [product]
+        infos = {}
+        if product.is_child or product.is_parent:
+            children = list(shown.get_public_children())
+            infos = {child.pk: strategy.fetch_for_product(child) for child in children}
+            products = [*children]
+        if not product.is_parent:
+            infos[product.pk] = strategy.fetch_for_product(product)
+        else:
+            infos[product.pk] = strategy.fetch_for_parent(product)
+            products.append(product)
+        categories = list(shown.categories.all())
+        related = related_products(product, categories)
+        # One call for the page's products and the related cards (the card partial reads
+        # ``offer_prices``): one membership query for all of them.
+        discounts = offer_prices([*products, *related], self.request, strategy=strategy, purchase_infos=infos)
+        purchasable = product
+        dimension_codes = set()
+        if shown.is_parent:
+            chosen_pk = product.pk if product.is_child else None
+            picker = build_picker(children, infos, discounts, requested=self.request.GET, chosen_pk=chosen_pk)
+            dimension_codes = {dimension.code for dimension in picker.dimensions}
+            purchasable = picker.chosen.product if picker.chosen else None
+            context["picker"] = picker
+            context["picker_json"] = picker_data(picker, self.variant_image)
+        info = infos[purchasable.pk] if purchasable is not None else infos[product.pk]
+        context.update(
+            {
+                "purchasable": purchasable,
+                "purchase_info": info,
+                "buy_offer": discounts.get(purchasable.pk) if purchasable is not None else None,
+                "gallery": gallery_images(product),
+                "product_attributes": [
+                    value
+                    for value in product.get_attribute_values()
+                    if value.attribute.code not in dimension_codes
+                ],
+                "main_category": categories[0] if categories else None,
+                "delivery": delivery_note(info.price.currency if info.price.exists else None),
+                "related_products": related,
+                "offer_prices": discounts,
+            }
+        )
+        return context
+
+    @staticmethod
+    def variant_image(variant):
+        """A variant's own main picture for the page's script, or None to keep the gallery's."""
+        images = [image for image in variant.images.all() if image.original]
+        if not images:
+            return None
+        return {**responsive_picture(images[0]), "alt": images[0].caption or variant.get_title()}
 
     def reviews_shown(self, product):
         """The newest approved reviews with their authors, each knowing whether the shopper may vote."""

@@ -19,6 +19,22 @@ def price_text(price):
     return currency(amount, price.currency)
 
 
+@register.filter
+def offer_for(offer_prices, product):
+    """The OfferPrice a listing's ``offer_prices`` ({pk: OfferPrice}) holds for this product, or None."""
+    if not offer_prices or product is None:
+        return None
+    return offer_prices.get(product.pk)
+
+
+@register.filter
+def offer_price_text(offer):
+    """An OfferPrice's price after the offer, as the shopper reads it; '' without one."""
+    if offer is None:
+        return ""
+    return currency(offer.now, offer.currency)
+
+
 def thumbnail_url(product, size, crop="center"):
     """The address of a square thumbnail of a product's first picture ('' if it cannot be made)."""
     image = product.primary_image()

@@ -26,7 +26,8 @@ def test_storefront_pages_use_the_design_system_and_no_oscar_or_bootstrap_assets
     html = html_of(client, path)
 
     assert "ptashka/css/shop.css" in html and "ptashka/js/shop.js" in html
-    for leftover in ("oscar/css/styles.css", "bootstrap", "jquery", "fontawesome", "font-awesome", "googleapis"):
+    leftovers = ("oscar/css/styles.css", "bootstrap", "jquery", "fontawesome", "font-awesome", "googleapis")
+    for leftover in leftovers:
         assert leftover not in html.lower(), (path, leftover)
     # One landmark each, a skip link to the main content.
     assert html.count("<main") == 1 and 'href="#main"' in html
@@ -67,11 +68,11 @@ def test_a_visitor_with_a_basket_sees_its_count_and_lines_in_the_drawer(demo_sho
 def test_language_choice_is_buttons_not_an_unlabelled_select(demo_shop, client):
     html = html_of(client, "/")
 
-    assert 'name="language"' in html and "<select name=\"language\"" not in html
+    assert 'name="language"' in html and '<select name="language"' not in html
     assert re.search(r'<button type="submit" name="language" value="uk"[^>]*>Українська</button>', html)
 
 
-def test_category_listing_offers_its_subcategories_a_sort_menu_and_two_cards_per_row_markup(demo_shop, client):
+def test_category_listing_offers_its_subcategories_and_a_sort_menu(demo_shop, client):
     parent = next(c for c in Category.get_root_nodes() if c.get_children().exists())
     child = parent.get_children().first()
 
@@ -149,4 +150,3 @@ def test_price_text_is_what_the_shopper_pays(demo_shop):
     assert price_text(Price("EUR", Decimal("10.00"), tax=Decimal("2.00"))) == "€12.00"
     assert price_text(Price("EUR", Decimal("10.00"))) == "€10.00"
     assert price_text(None) == ""
-

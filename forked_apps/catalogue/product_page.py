@@ -253,7 +253,9 @@ def responsive_picture(image, widths=PICTURE_WIDTHS, shown=800):
     thumbnailer = get_thumbnailer()
     candidates = {}
     for width in widths:
-        thumb = thumbnailer.generate_thumbnail(image.original, size=f"{width}x{width}", upscale=False)
+        thumb = thumbnailer.generate_thumbnail(
+            image.original, size=f"{width}x{width}", upscale=False, format="WEBP"
+        )
         candidates.setdefault(thumb.width, thumb)
     chosen = min(candidates.values(), key=lambda thumb: abs(thumb.width - shown))
     return {

@@ -40,7 +40,9 @@ def thumbnail_url(product, size, crop="center"):
     image = product.primary_image()
     source = image.original if hasattr(image, "original") else image.get("original")
     try:
-        thumbnail = get_thumbnailer().generate_thumbnail(source, size=size, crop=crop, upscale=False)
+        thumbnail = get_thumbnailer().generate_thumbnail(
+            source, size=size, crop=crop, upscale=False, format="WEBP"
+        )
     except Exception:  # a missing or broken file must not break the page that lists it
         logger.exception("No thumbnail for product %s", product.pk)
         return ""

@@ -257,3 +257,10 @@ class IndexView(views.IndexView):
     def get_form_kwargs(self):
         # django-axes judges every sign-in by its request, and refuses one without; Oscar passes none.
         return {**super().get_form_kwargs(), "request": self.request}
+
+
+class ShippingMethodView(views.ShippingMethodView):
+    def form_invalid(self, form):
+        # The page says what is wrong beside the choice and in its error summary; Oscar's flash message
+        # ("Your submitted shipping method is not permitted") would say it a third time.
+        return super(views.ShippingMethodView, self).form_invalid(form)

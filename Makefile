@@ -25,8 +25,19 @@ $(VENV)/.installed-test: $(BIN)/activate setup.cfg constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,prod]"
 	touch $(VENV)/.installed $@
 
+# The browser checks' npm packages (axe-core, the Lighthouse CLI), exactly as package-lock.json pins
+# them, when node and npm are on the machine; without them the axe tests skip and say why.
+NPM_DIR := tests/browser/js
+NPM_STAMP := $(NPM_DIR)/node_modules/.installed
+$(NPM_STAMP): $(NPM_DIR)/package.json $(NPM_DIR)/package-lock.json
+	@if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then \
+		npm ci --prefix $(NPM_DIR) --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "node/npm not found: $(NPM_DIR) not installed (axe tests skip, make lighthouse cannot run)"; \
+	fi
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test $(NPM_STAMP)
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -76,6 +87,16 @@ worker:
 
 beat:
 	$(BIN)/celery -A ptashka beat --loglevel=INFO
+
+## make lighthouse: the demo shop under gunicorn (prod settings, own SQLite DB under var/lighthouse/)
+## through Lighthouse (mobile): scores vs targets into docs/lighthouse.md; LIGHTHOUSE_ARGS=--report-only
+.PHONY: lighthouse screenshots
+lighthouse: install-test
+	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+## make screenshots: desktop and mobile PNGs of the key storefront pages into docs/screenshots/
+screenshots: install-test
+	$(PY) bench/screenshots.py $(SCREENSHOTS_ARGS)
 
 ## Rewrite constraints.txt from the current environment (after a deliberate upgrade)
 constraints:

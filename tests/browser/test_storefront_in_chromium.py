@@ -20,7 +20,7 @@ def test_home_page_shows_hero_and_products_with_prices(
     assert cards.count() >= 8
     first = cards.first
     assert first.locator(".ptashka-card__title").inner_text().strip()
-    assert first.locator(".ptashka-card__price").inner_text().strip().startswith("€")
+    assert first.locator(".ptashka-card__price .price__now").inner_text().strip().startswith("€")
     chromium_page.screenshot(path=str(tmp_path / "home.png"), full_page=True)
     assert (tmp_path / "home.png").stat().st_size > 10_000
 

@@ -1,6 +1,7 @@
 """What the product page shows beside Oscar's product: the variant picker, the buy box, the gallery,
 the delivery note and related products, each built from rows the view fetched up front."""
 
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -12,6 +13,8 @@ from oscar.core.thumbnails import get_thumbnailer
 from oscar.templatetags.currency_filters import currency
 
 from ptashka.product_listing import browsable_products
+
+logger = logging.getLogger(__name__)
 
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -241,7 +244,9 @@ def gallery_images(product):
     images = [image for image in product.images.all() if image.original]
     if not images and product.is_child:
         images = [image for image in product.parent.images.all() if image.original]
-    return [GalleryPicture(image, responsive_picture(image)) for image in images]
+    pictures = [GalleryPicture(image, responsive_picture(image)) for image in images]
+    # A picture whose file cannot be read (lost from the media storage) is left out, not a 500.
+    return [picture for picture in pictures if picture.sizes is not None]
 
 
 PICTURE_WIDTHS = (480, 800, 1200)
@@ -253,9 +258,15 @@ def responsive_picture(image, widths=PICTURE_WIDTHS, shown=800):
     thumbnailer = get_thumbnailer()
     candidates = {}
     for width in widths:
-        thumb = thumbnailer.generate_thumbnail(
-            image.original, size=f"{width}x{width}", upscale=False, format="WEBP"
-        )
+        try:
+            thumb = thumbnailer.generate_thumbnail(
+                image.original, size=f"{width}x{width}", upscale=False, format="WEBP"
+            )
+        except Exception:  # OSCAR_THUMBNAIL_DEBUG raises where sorl would log and give an empty one
+            thumb = None
+        if thumb is None or getattr(thumb, "size", None) is None:
+            logger.warning("No thumbnail of product image %s (%s)", image.pk, image.original.name)
+            return None
         candidates.setdefault(thumb.width, thumb)
     chosen = min(candidates.values(), key=lambda thumb: abs(thumb.width - shown))
     return {

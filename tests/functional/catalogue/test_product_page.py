@@ -4,6 +4,7 @@ queries."""
 
 import json
 import re
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -324,6 +325,24 @@ def test_gallery_shows_the_main_picture_large_and_the_others_as_lazy_thumbnails(
     assert len(thumbs) == 3
     assert all('loading="lazy"' in thumb and 'href="/media/' in thumb for thumb in thumbs)
     assert "data-gallery-zoom" in html and "<dialog" in html
+
+
+def test_a_picture_whose_file_is_lost_is_left_out_of_the_gallery_not_a_server_error(client, small_shop):
+    jug = small_shop.add_product(title="Kosiv jug")
+    kept, lost = (
+        factories.create_product_image(
+            product=jug, original=ContentFile(photo(1600, 1200), name=f"lost-{uuid.uuid4().hex}-{n}.png")
+        )
+        for n in range(2)
+    )
+    lost.original.storage.delete(lost.original.name)
+
+    response, html = page(client, jug.get_absolute_url())
+
+    assert response.status_code == 200
+    main = re.search(r"<img[^>]*data-gallery-main[^>]*>", html, re.S).group(0)
+    assert "srcset=" in main
+    assert lost.original.url not in html and kept.original.url in html
 
 
 # Related products

@@ -313,8 +313,8 @@ def test_prod_collects_static_files_into_a_manifest(tmp_path):
 
     assert result.returncode == 0, result.stderr
     manifest = json.loads((tmp_path / "staticfiles.json").read_text())
-    assert "ptashka/css/ptashka.css" in manifest["paths"]
-    hashed = manifest["paths"]["ptashka/css/ptashka.css"]
+    assert "ptashka/css/shop.css" in manifest["paths"]
+    hashed = manifest["paths"]["ptashka/css/shop.css"]
     assert (tmp_path / hashed).exists() and (tmp_path / f"{hashed}.gz").exists()
 
 

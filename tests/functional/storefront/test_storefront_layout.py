@@ -150,3 +150,16 @@ def test_price_text_is_what_the_shopper_pays(demo_shop):
     assert price_text(Price("EUR", Decimal("10.00"), tax=Decimal("2.00"))) == "€12.00"
     assert price_text(Price("EUR", Decimal("10.00"))) == "€10.00"
     assert price_text(None) == ""
+
+
+def test_offer_pages_show_each_products_price_under_the_offer(demo_shop, client):
+    offer = get_model("offer", "ConditionalOffer").active.filter(offer_type="Site").first()
+    assert offer is not None, "the demo runs an offer"
+
+    for path in ["/offers/", f"/offers/{offer.slug}/"]:
+        html = html_of(client, path)
+        cards = html.split("<article")[1:]
+        assert cards, path
+        discounted = [card for card in cards if 'class="price__was"' in card]
+        assert discounted and len(discounted) == len(cards), path
+        assert offer.name in discounted[0]

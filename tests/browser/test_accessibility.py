@@ -13,8 +13,6 @@ checks the policy itself).
 
 import os
 import re
-import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from tests.browser.checkout_steps import products_in_stock
+from tests.browser.live_server_teardown import leave_quietly
 from tests.service_markers import services_are_required
 
 Category = get_model("catalogue", "Category")
@@ -194,38 +193,6 @@ def audit(axe_browser, live_server):
         yield found
     finally:
         leave_quietly(page)
-
-
-def leave_quietly(page, seconds=15):
-    """Leave the last page, close the browser context and wait for the live server to be done.
-
-    On SQLite the live server's request threads share the test's database connection: a request
-    still running (a favicon, a WebSocket retry) while the test database is flushed and restored
-    would write into it, and the next test would find no Wagtail root page.
-    """
-    try:
-        page.goto("about:blank")
-    finally:
-        page.context.close()  # and with it the keep-alive connections each server thread waits on
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and any(
-            thread.is_alive() and "process_request_thread" in thread.name for thread in threading.enumerate()
-        ):
-            time.sleep(0.05)
-        remember_content_types()
-
-
-def remember_content_types():
-    """Put every content type in ContentType's cache before the test database is flushed.
-
-    Restoring the rows migrations made saves them again, and a save receiver (the audit log's)
-    looks up its model's content type: one this process never looked up yet would be created
-    afresh, before the restored row of the same name, whose insert then fails as a duplicate.
-    """
-    from django.contrib.contenttypes.models import ContentType
-
-    for content_type in ContentType.objects.all():
-        ContentType.objects._add_to_cache(ContentType.objects.db, content_type)
 
 
 def main_region(page):

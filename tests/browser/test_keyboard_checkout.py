@@ -8,13 +8,12 @@ so the test follows the shop's markup as it changes.
 """
 
 import re
-import threading
-import time
 
 import pytest
 from oscar.core.loading import get_model
 
 from tests.browser.checkout_steps import products_in_stock
+from tests.browser.live_server_teardown import leave_quietly
 
 Order = get_model("order", "Order")
 
@@ -131,35 +130,6 @@ def choose_radio(page, radio, max_arrows=10):
     assert_focus_visible(page, f"the radio button {radio}")
     page.keyboard.press("Space")
     assert radio.first.is_checked(), f"Space did not select {radio} on {page.url}"
-
-
-def leave_quietly(page, seconds=15):
-    """Leave the page, close its context and let the live server finish what the browser asked: on
-    SQLite its request threads share the test's connection, and one still running while the test
-    database is flushed and restored would write into it."""
-    try:
-        page.goto("about:blank")
-    finally:
-        page.context.close()  # and with it the keep-alive connections each server thread waits on
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and any(
-            thread.is_alive() and "process_request_thread" in thread.name for thread in threading.enumerate()
-        ):
-            time.sleep(0.05)
-        remember_content_types()
-
-
-def remember_content_types():
-    """Put every content type in ContentType's cache before the test database is flushed.
-
-    Restoring the rows migrations made saves them again, and a save receiver (the audit log's)
-    looks up its model's content type: one this process never looked up yet would be created
-    afresh, before the restored row of the same name, whose insert then fails as a duplicate.
-    """
-    from django.contrib.contenttypes.models import ContentType
-
-    for content_type in ContentType.objects.all():
-        ContentType.objects._add_to_cache(ContentType.objects.db, content_type)
 
 
 @pytest.fixture
